@@ -1,0 +1,25 @@
+# Two commands: `make brief` (set up, then build the brief from seeds/) and `make test`.
+# Everything is installed into .venv on first use; system libraries only if missing.
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: brief test bench clean
+
+brief: $(STAMP)
+	$(VENV)/bin/briefing build
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest
+
+bench: $(STAMP)
+	$(VENV)/bin/python benchmarks/run.py
+
+$(STAMP): pyproject.toml
+	@sh scripts/system-deps.sh
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,86 @@
+"""cli: arguments in, pipeline called, errors turned into one line and an exit code.
+Only this module prints or exits."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import Config, load_config
+from .errors import BriefingError
+from .pipeline import Build, build_brief
+from .render import brief_json, render_html, render_pdf, write_atomically, BUILTIN_TEMPLATES
+
+log = logging.getLogger("briefing")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="%(message)s", level=logging.ERROR if args.quiet else logging.WARNING,
+                        stream=sys.stderr)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args))
+    except BriefingError as exc:
+        if args.debug:
+            raise
+        for line in str(exc).splitlines() or ["failed"]:
+            print(f"Error: {line}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Error: interrupted; earlier outputs were left as they were", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description="Turn a folder of news articles into a cited PDF brief.")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, default=Path("config.yaml"), help="config file (default: ./config.yaml)")
+    common.add_argument("--articles", type=Path, help="articles folder (default: from the config)")
+    common.add_argument("--debug", action="store_true", help="show tracebacks")
+    common.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = sub.add_parser("build", parents=[common], help="write the PDF brief")
+    build.add_argument("--out", type=Path, help="PDF file to write (default: from the config)")
+    build.add_argument("--json", type=Path, help="also write the brief as JSON to this file")
+    build.add_argument("--html", type=Path, help="also write the HTML the PDF is made from")
+    build.set_defaults(run=_build)
+    return parser
+
+
+def _load(args: argparse.Namespace) -> tuple[Config, Path]:
+    config = load_config(args.config)
+    base = args.config.resolve().parent
+    articles = args.articles if args.articles is not None else base / config.articles
+    return config, articles
+
+
+def _build(args: argparse.Namespace) -> int:
+    config, articles = _load(args)
+    build = build_brief(config, articles)
+    out = args.out or (args.config.resolve().parent / str(config.output).replace("{date}", build.brief.date.isoformat()))
+    html = render_html(build.brief)
+    pdf = render_pdf(html, [BUILTIN_TEMPLATES])
+    write_atomically(out, pdf)
+    if args.json:
+        write_atomically(args.json, brief_json(build.brief).encode("utf-8"))
+    if args.html:
+        write_atomically(args.html, html.encode("utf-8"))
+    _report(build, out)
+    return 0
+
+
+def _report(build: Build, out: Path) -> None:
+    excerpts = sum(len(s.excerpts) for s in build.brief.sections)
+    log.warning("Wrote %s: %d sections, %d excerpts from %d articles", out, len(build.brief.sections), excerpts,
+                len(build.articles))
+    for note in build.warnings:
+        log.warning("warning: %s", note)

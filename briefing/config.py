@@ -1,0 +1,126 @@
+"""The user's interface: config.yaml, validated with every problem reported at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import ConfigError
+
+
+def _split_synonyms(value: Any) -> Any:
+    """Accept `"Abkommen | Vertrag"` as well as `[Abkommen, Vertrag]` for one concept."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split("|") if part.strip()]
+    return value
+
+
+def _date_or_keyword(value: Any) -> Any:
+    if value in ("latest", "today") or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError("expected YYYY-MM-DD, 'latest' or 'today'") from None
+
+
+Concept = Annotated[list[str], BeforeValidator(_split_synonyms), Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SectionConfig(_Strict):
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_-]+$", description="Short stable name, used in the JSON and in links.")
+    title: str = Field(min_length=1, description="Heading of the section in the brief.")
+    question: str | None = Field(None, description="The question the section answers, shown under its heading.")
+    terms: list[Concept] = Field(
+        min_length=1,
+        description="What belongs here: one concept per entry, synonyms separated by '|', German or English. "
+        "Inflections and compounds match (Abkommen matches Verteidigungsabkommens). "
+        "'#number' stands for any figure of a hundred or more.",
+    )
+    require: list[Concept] = Field(
+        default_factory=list,
+        description="If given, a sentence must match at least one of these concepts to be quoted here.",
+    )
+    exclude: list[Concept] = Field(
+        default_factory=list, description="A sentence matching any of these is never quoted here."
+    )
+    max_excerpts: int = Field(8, ge=1, le=50, description="Upper limit of excerpts in this section.")
+    figures: bool = Field(False, description="Show a table of the troop figures the sources report at the top of this section.")
+
+
+class Config(_Strict):
+    title: str = Field(min_length=1, description="Title of the brief.")
+    subtitle: str | None = Field(None, description="Line under the title.")
+    author: str = Field(min_length=1, description="Author or organisation, shown on the front page and in the PDF metadata.")
+    date: Annotated[dt.date | Literal["latest", "today"], BeforeValidator(_date_or_keyword)] = Field(
+        "latest", description="Date of the brief: YYYY-MM-DD, 'latest' (the newest article's date) or 'today'."
+    )
+    language: Literal["de", "en"] = Field("de", description="Language of the document's fixed labels.")
+    classification: str | None = Field(None, description="Handling marking repeated on every page, e.g. 'NUR FÜR DEN DIENSTGEBRAUCH'.")
+    articles: Path = Field(Path("seeds"), description="Folder with the articles, relative to this file.")
+    output: Path = Field(
+        Path("out/briefing-{date}.pdf"), description="Where the PDF goes, relative to this file; {date} is the brief's date."
+    )
+    topic: list[Concept] = Field(
+        default_factory=list,
+        description="What the whole brief is about; sentences that mention it rank higher in every section.",
+    )
+    sections: list[SectionConfig] = Field(min_length=1, description="The sections of the brief, in order.")
+
+    @model_validator(mode="after")
+    def _unique_section_ids(self) -> Config:
+        seen: set[str] = set()
+        for section in self.sections:
+            if section.id in seen:
+                raise ValueError(f"duplicate section id '{section.id}'")
+            seen.add(section.id)
+        return self
+
+
+def _format_error(error: Any, data: Any) -> str:
+    path = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key"
+        parent = _parent_model(error["loc"])
+        guess = difflib.get_close_matches(str(error["loc"][-1]), list(parent.model_fields), n=1)
+        if guess:
+            message += f" (did you mean '{guess[0]}'?)"
+    return f"{path}: {message}"
+
+
+def _parent_model(loc: tuple[Any, ...]) -> type[BaseModel]:
+    return SectionConfig if loc and loc[0] == "sections" else Config
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate config.yaml; raise ConfigError listing every problem, one per line."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{path}:{where}: invalid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings at the top level")
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        lines = [_format_error(error, data) for error in exc.errors()]
+        raise ConfigError("\n".join(f"{path}: {line}" for line in lines)) from None

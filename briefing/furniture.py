@@ -1,0 +1,167 @@
+"""Page furniture: the parts of a saved page that are not the article and must never be quoted.
+
+Rules work on lines (a saved page keeps one block per line) and on categories, not on any
+outlet's exact wording: promos, teaser lists, captions and credits, widgets, bylines and
+datelines, AI-summary disclaimers, headings, and whole unrelated stories appended at the end.
+"""
+
+from __future__ import annotations
+
+import re
+
+import simplemma
+
+from .models import Span
+from .segment import paragraphs
+
+_I = re.I | re.U
+
+# Social, app and newsletter promos: a platform named while addressing the reader.
+_PLATFORM = re.compile(
+    r"whats\s?app|instagram|telegram|newsletter|facebook|tiktok|youtube|broadcast|podcast|push-?nachricht|"
+    r"google news|\bapp\b|\bx\.com|threads|bluesky|mastodon|rss", _I)
+_ADDRESS = re.compile(
+    r"\b(dich|dir|euch|ihr|jetzt|hier|abonnier\w*|folge[nt]?|kostenlos|anmelden|melden sie sich|"
+    r"you|your|sign up|subscribe|follow|join|download|get the)\b", _I)
+
+# Widgets and labels of teaser boxes: reading time, share, audio, navigation.
+_WIDGET = re.compile(
+    r"^(\W*(lesedauer|lesezeit|reading time)\b.*|.*\b\d+\s*min(\.|uten)?\s*(lesezeit|lesedauer|read)\b.*|"
+    r"(artikel|beitrag|text) (anhören|vorlesen)|listen to (this )?(article|story)|vorlesen|"
+    r"(link )?kopiert|teilen|share( this)?( article| story)?|drucken|print|merken|speichern|kommentare|comments|"
+    r"news folgen|meine news|mehr «[^»]*»|mehr zum thema.*|auch interessant.*|lesen sie (auch|mehr).*|"
+    r"das könnte sie (auch )?interessieren.*|weitere (artikel|nachrichten|themen).*|empfehlungen.*|top-?news|"
+    r"zur story|zum artikel|weiterlesen|mehr lesen|read more.*|related( stories| articles)?.*|more on this.*|"
+    r"see also.*|advertisement|anzeige|werbung|exklusiv für abonnenten.*)\W*$", _I)
+_WIDGET_INLINE = re.compile(
+    r"\b(lesedauer|lesezeit)\s*:\s*\d+\s*min\.?|\bkopiert\b|\bnews folgen\b|\b\d+\s*min read\b|"
+    r"\b(aktualisiert|veröffentlicht|stand)\s*(am|:)?\s*\d{1,2}\.\d{1,2}\.\d{2,4}", _I)
+
+# Captions and credits.
+_CREDIT = re.compile(
+    r"\b(bild|foto|fotos|photo|image|credit|grafik|quelle|source|copyright)\s*:\s*\S|©|\(\s*(quelle|foto|bild|archiv)[^)]*\)|"
+    r"\((symbolbild|archivbild|archiv|illustration)\)|\b(imago( images)?|getty images|picture alliance|"
+    r"ap photo|afp via getty|reuters/|dpa/|/dpa\b|/ap\b|/reuters\b|/afp\b|itar-tass|ria novosti)\b", _I)
+_TRUNCATED = re.compile(r"\s(\.\.\.|…)\s*$")
+_AGENCY_CAPTION = re.compile(
+    r"^(ARCHIV|ARCHIVE|FILE|HANDOUT)\b|^[A-ZÄÖÜ][A-ZÄÖÜ ,.'/-]{3,}\s[-–]\s|^\d{1,2}\.\d{1,2}\.\d{4},\s*\w+")
+
+# Bylines, author boxes and bare date lines.
+_BYLINE = re.compile(
+    r"^(von|by|ein artikel von|eine analyse von|ein kommentar von|autor(in)?|author|text|reporting by|"
+    r"mit material von|with reporting from)\s*:?\s+\S", _I)
+_AUTHOR_BOX = re.compile(r"^(über (den|die) autor(in)?|about the author|zur person)\b", _I)
+_DATELINE = re.compile(
+    r"^\W*(aktualisiert|veröffentlicht|stand|updated|published)?\s*(am|on|:)?\s*"
+    r"(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"[\s,–-]*(\d{1,2}[:.]\d{2}\s*(uhr|h|am|pm)?)?\s*(\w{2,5})?\W*$", _I)
+
+# Disclaimers of AI summary boxes.
+_AI = re.compile(
+    r"(künstliche[rn]? intelligenz|\bki\b|\bai\b|artificial intelligence|automatisch)\W.{0,80}"
+    r"(erstellt|generiert|zusammengefasst|generated|created|summari[sz]ed)|"
+    r"(zusammenfassung|summary)\W.{0,80}(\bki\b|\bai\b|künstliche|artificial)", _I)
+
+_BULLET = re.compile(r"^\s*([-•*»▪►]|\d+\.)\s+")
+_END_PUNCT = re.compile(r"[.!?:;…][\"“”»«'’)]*\s*$")
+_WORD = re.compile(r"\w+", re.U)
+
+
+def find_furniture(text: str, after: int = 0) -> list[Span]:
+    """Spans of `text` (from offset `after`) that are furniture, each with its category."""
+    lines = list(paragraphs(text, after))
+    language = _language(" ".join(text[s:e] for s, e in lines if _words(text[s:e]) > 8)[:4000])
+    kinds: list[str | None] = [_classify(text[s:e], language) for s, e in lines]
+    _mark_teaser_runs(text, lines, kinds)
+    _mark_unrelated_tail(text, lines, kinds)
+    return [Span(s, e, kind) for (s, e), kind in zip(lines, kinds, strict=True) if kind]
+
+
+def _words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def _language(sample: str) -> str:
+    if not sample:
+        return "unk"
+    return simplemma.langdetect(sample, lang=("de", "en"))[0][0]
+
+
+def is_heading(line: str) -> bool:
+    """A headline, kicker, breadcrumb or subheading: no sentence ends it."""
+    words = _words(line)
+    if words == 0:
+        return True
+    if _END_PUNCT.search(line) is None:
+        return words <= 30
+    # "Ukraine: Greift nun auch Südkorea stärker ein?" - a short question standing alone.
+    return line.rstrip().endswith("?") and words <= 12 and line.count("?") == 1 and ". " not in line
+
+
+def _classify(line: str, language: str) -> str | None:
+    words = _words(line)
+    if _AI.search(line) and words <= 60:
+        return "ai-disclaimer"
+    if _WIDGET.match(line.strip()):
+        return "widget"
+    if _PLATFORM.search(line) and _ADDRESS.search(line) and words <= 80:
+        return "promo"
+    if len(_WIDGET_INLINE.findall(line)) >= 1 and (_BYLINE.search(line) or len(_WIDGET_INLINE.findall(line)) >= 2):
+        return "header"  # headline, byline, date, reading time and widgets run together on one line
+    if _DATELINE.match(line) and words <= 8:
+        return "dateline"
+    if _CREDIT.search(line) and words <= 60:
+        return "caption"
+    if _AGENCY_CAPTION.search(line) and (_TRUNCATED.search(line) or ":" in line[:120]):
+        return "caption"
+    if _TRUNCATED.search(line):
+        return "caption"
+    if _BYLINE.match(line) and words <= 12 and not line.rstrip().endswith("."):
+        return "byline"
+    if _AUTHOR_BOX.match(line):
+        return "author-box"
+    if words >= 6 and language != "unk" and _language(line) not in (language, "unk"):
+        return "caption"  # e.g. an agency caption in English inside a German article
+    if _BULLET.match(line) and (is_heading(_BULLET.sub("", line)) or words <= 14):
+        return "teaser"
+    if is_heading(line):
+        return "heading"
+    return None
+
+
+def _mark_teaser_runs(text: str, lines: list[tuple[int, int]], kinds: list[str | None]) -> None:
+    """A 'read the story' link ends a teaser of another story: mark it back to its headline."""
+    for i, ((s, e), kind) in enumerate(zip(lines, kinds, strict=True)):
+        label = text[s:e].strip().lower()
+        if kind == "widget" and re.match(r"(zur story|zum artikel|weiterlesen|mehr lesen|read more|continue reading)", label):
+            j = i - 1
+            while j >= max(0, i - 3) and kinds[j] is None:
+                kinds[j] = "teaser"
+                j -= 1
+            if j >= 0 and kinds[j] == "heading":
+                kinds[j] = "teaser"
+
+
+def _content_words(line: str) -> set[str]:
+    return {w.lower()[:6] for w in _WORD.findall(line) if len(w) >= 5 and not w.isdigit()}
+
+
+def _mark_unrelated_tail(text: str, lines: list[tuple[int, int]], kinds: list[str | None]) -> None:
+    """A block after the article's last heading that shares almost no vocabulary with it is another story."""
+    headings = [i for i, k in enumerate(kinds) if k == "heading"]
+    body_total = sum(1 for k in kinds if k is None)
+    for h in headings:
+        block = [i for i in range(h + 1, len(lines)) if kinds[i] is None]
+        # stop at the next heading: a block is one heading and what follows it
+        nxt = next((j for j in headings if j > h), len(lines))
+        block = [i for i in block if i < nxt]
+        if not block or len(block) > body_total // 3:
+            continue
+        if nxt != len(lines) and not all(kinds[j] in ("heading", "teaser", "widget") or j in block for j in range(nxt, len(lines))):
+            continue  # only trailing blocks: a block followed by more article is part of it
+        rest = set().union(*(_content_words(text[s:e]) for i, (s, e) in enumerate(lines)
+                             if kinds[i] is None and i not in block and i < h))
+        words = _content_words(" ".join(text[lines[i][0]:lines[i][1]] for i in [h, *block]))
+        if words and len(words & rest) / len(words) < 0.2:
+            for i in [h, *block]:
+                kinds[i] = "unrelated"

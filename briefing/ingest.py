@@ -1,0 +1,203 @@
+"""ingest: files in, Articles out (decoded text never altered, metadata, furniture marked)."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+from charset_normalizer import from_bytes
+
+from .errors import IngestError
+from .furniture import find_furniture
+from .metadata import detect_metadata
+from .models import Article, Span
+
+log = logging.getLogger("briefing.ingest")
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+SIDECAR = "sources.yaml"
+METADATA_KEYS = {"title", "outlet", "published", "url", "language"}
+MAX_BYTES = 20_000_000  # a "news article" larger than this is not one
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
+    """Every readable article in `folder` (sorted by name), and the files skipped with why."""
+    if not folder.is_dir():
+        raise IngestError(f"{folder}: articles folder not found")
+    sidecar = _read_sidecar(folder)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    root = folder.resolve()
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            skipped.append(Skipped(rel, "symbolic link to outside the articles folder, not followed"))
+            continue
+        if path.is_dir() or rel == SIDECAR:
+            continue
+        try:
+            article = read_article(path, rel, sidecar.get(rel, {}))
+        except _Skip as exc:
+            skipped.append(Skipped(rel, str(exc)))
+            continue
+        articles.append(article)
+    if not articles and not skipped:
+        raise IngestError(f"{folder}: no articles in the folder")
+    return articles, skipped
+
+
+class _Skip(Exception):
+    pass
+
+
+def read_article(path: Path, rel: str, overrides: dict[str, Any] | None = None) -> Article:
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        raise _Skip(f"unsupported file type '{suffix or path.name}'")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise _Skip(f"larger than {MAX_BYTES // 1_000_000} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _Skip(f"cannot read: {exc.strerror or exc}") from None
+    text = decode(data)
+    if suffix in HTML_SUFFIXES:
+        text, found = _extract_html(text)
+        front: dict[str, Any] = {}
+        header: list[Span] = []
+    else:
+        found = {}
+        front, header = _front_matter(text)
+    if not text.strip():
+        raise _Skip("no text")
+    article = Article(id=_article_id(rel), path=rel, text=text)
+    spans = tuple(sorted(header + find_furniture(text, after=header[-1].end if header else 0)))
+    article = replace(article, furniture=spans)
+    detected = detect_metadata(article)
+    fields = {**detected, **{k: v for k, v in found.items() if v}, **_clean(front), **_clean(overrides or {})}
+    return replace(article, **fields)
+
+
+def _article_id(rel: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", rel.rsplit(".", 1)[0]).strip("-") or "article"
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: BOMs first, then strict UTF-8, then a detected legacy encoding."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise _Skip(f"cannot decode as {encoding}") from None
+    if b"\x00" in data:
+        utf16 = _try_utf16_without_bom(data)
+        if utf16 is None:
+            raise _Skip("binary file (contains NUL bytes)")
+        return utf16
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp850"]).best()
+    if best is None:
+        raise _Skip("cannot detect the text encoding")
+    return str(best)
+
+
+def _try_utf16_without_bom(data: bytes) -> str | None:
+    # UTF-16 without BOM: NULs sit on every other byte of ASCII text.
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    encoding = "utf-16-le" if odd > len(data) // 4 else "utf-16-be" if even > len(data) // 4 else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], list[Span]]:
+    match = _FRONT.match(text)
+    if not match:
+        return {}, []
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, []
+    return data, [Span(0, match.end(), "front-matter")]
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    """Sidecar/front-matter values: only known keys, dates as dates."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in METADATA_KEYS or value is None:
+            continue
+        if key == "published":
+            if isinstance(value, dt.datetime):
+                value = value.date()
+            elif isinstance(value, str):
+                try:
+                    value = dt.date.fromisoformat(value[:10])
+                except ValueError:
+                    continue
+            elif not isinstance(value, dt.date):
+                continue
+        else:
+            value = str(value)
+        out[key] = value
+    return out
+
+
+def _read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
+    path = folder / SIDECAR
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise IngestError(f"{path}: cannot read: {exc}".splitlines()[0]) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise IngestError(f"{path}: expected a mapping of file name to metadata (title, outlet, published, url, language)")
+    return {str(k): v for k, v in data.items()}
+
+
+def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
+    import trafilatura  # imported here: only HTML input pays for it
+
+    text = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_images=False,
+        include_tables=False, favor_precision=True, deduplicate=False,
+    ) or ""
+    meta = trafilatura.extract_metadata(html)
+    found: dict[str, Any] = {}
+    if meta is not None:
+        found = _clean({"title": meta.title, "outlet": meta.sitename, "published": meta.date, "url": meta.url,
+                        "language": getattr(meta, "language", None)})
+    return text, found

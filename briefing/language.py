@@ -1,0 +1,97 @@
+"""Words to comparable keys, so that section terms match inflections and compounds in
+German and English: Abkommen ~ Verteidigungsabkommens, Soldat ~ Soldaten, Südkorea ~ Südkoreas,
+Nordkorea ~ nordkoreanische, troop ~ troops."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+import snowballstemmer
+
+_TOKEN = re.compile(r"\d+(?:[.,'’ ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[^\W\d_]+", re.U)
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "á": "a"})
+_STEMMERS = {"de": snowballstemmer.stemmer("german"), "en": snowballstemmer.stemmer("english")}
+_NUMBER_WORDS = {"tausend", "tausende", "tausenden", "tausender", "hunderttausend", "hunderttausende",
+                 "thousand", "thousands", "hundreds"}
+NUMBER_TERM = "#number"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offset within the analysed string
+    end: int
+    keys: frozenset[str]  # stems of the word in the languages it may be read in
+
+
+def tokens(text: str, language: str | None) -> list[Token]:
+    langs = ("de", "en") if language != "en" else ("en", "de")
+    return [Token(m.group(), m.start(), m.end(), word_keys(m.group(), langs)) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(word: str, langs: tuple[str, ...] = ("de", "en")) -> frozenset[str]:
+    if word[:1].isdigit():
+        return frozenset({word})
+    keys = set()
+    for lang in langs:
+        lemma = simplemma.lemmatize(word, lang=lang).lower()
+        keys.add(_stem(lemma, lang))
+        keys.add(_stem(word.lower(), lang))
+    return frozenset(keys)
+
+
+def _stem(word: str, lang: str) -> str:
+    return str(_STEMMERS[lang].stemWord(word)).translate(_FOLD)
+
+
+def number_value(token: str) -> int | None:
+    digits = re.sub(r"[.,'’ ]", "", token.split(",")[0] if re.fullmatch(r"\d+,\d{1,2}", token) else token)
+    return int(digits) if digits.isdigit() else None
+
+
+def keys_match(token_key: str, term_key: str) -> bool:
+    """Same stem, or the term is the head (end) or the first part of a compound or derivation."""
+    if token_key == term_key:
+        return True
+    if len(term_key) >= 4 and token_key.endswith(term_key) and len(token_key) - len(term_key) >= 3:
+        return True
+    return len(term_key) >= 5 and token_key.startswith(term_key)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One way to say a concept: a word or a phrase, as keys."""
+
+    label: str
+    words: tuple[frozenset[str], ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Term:
+        words = tuple(t.keys | word_keys(t.text, ("en", "de")) for t in tokens(text, None))
+        return cls(text, words)
+
+    def found_in(self, toks: list[Token]) -> bool:
+        if self.label == NUMBER_TERM:
+            return any(_is_big_number(t) for t in toks)
+        if not self.words:
+            return False
+        n = len(self.words)
+        for i in range(len(toks) - n + 1):
+            if all(_word_matches(toks[i + j], self.words[j]) for j in range(n)):
+                return True
+        return False
+
+
+def _word_matches(token: Token, term_keys: frozenset[str]) -> bool:
+    return any(keys_match(tk, k) for tk in token.keys for k in term_keys)
+
+
+def _is_big_number(token: Token) -> bool:
+    if token.text.lower() in _NUMBER_WORDS or token.text.lower().startswith(("tausend", "thousand")):
+        return True
+    value = number_value(token.text)
+    return value is not None and value >= 100 and not (1900 <= value <= 2100 and len(token.text) == 4)

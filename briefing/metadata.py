@@ -1,0 +1,129 @@
+"""Metadata stated in an article's plain text: headline, outlet, publication date, language.
+
+What the text does not state stays None: an outlet, a date or a URL is never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import simplemma
+
+from .models import Article
+
+# Outlets and agencies, as they name themselves in bylines and promos.
+_OUTLETS = {
+    "t-online": "t-online", "watson": "watson", "spiegel": "Der Spiegel", "zeit online": "Zeit Online",
+    "faz": "FAZ", "sueddeutsche": "Süddeutsche Zeitung", "süddeutsche zeitung": "Süddeutsche Zeitung",
+    "tagesschau": "tagesschau", "n-tv": "n-tv", "ntv": "n-tv", "welt": "Welt", "bild": "Bild", "focus online": "Focus Online",
+    "merkur": "Merkur", "fr.de": "Frankfurter Rundschau", "stern": "stern", "rnd": "RND", "dpa": "dpa",
+    "dpa-afx": "dpa-AFX", "afp": "AFP", "reuters": "Reuters", "ap": "AP", "associated press": "AP", "kyodo": "Kyodo",
+    "bbc": "BBC", "cnn": "CNN", "the guardian": "The Guardian", "guardian": "The Guardian",
+    "new york times": "The New York Times", "washington post": "The Washington Post", "politico": "Politico",
+    "deutsche welle": "Deutsche Welle", "dw": "Deutsche Welle", "nzz": "NZZ", "der standard": "Der Standard",
+    "yonhap": "Yonhap", "korea herald": "The Korea Herald", "al jazeera": "Al Jazeera",
+}
+_OUTLET_NAMES = "|".join(sorted((re.escape(k) for k in _OUTLETS), key=len, reverse=True))
+_OUTLET_PATTERNS = [
+    # "Von t-online , cc", "Ein Artikel von t-online", "By Reuters staff"
+    re.compile(rf"(?:^|\s)(?:von|ein artikel von|by|quelle:)\s+({_OUTLET_NAMES})\b", re.I),
+    # agency tag opening a report: "(dpa-AFX) -", "BERLIN (Reuters) -"
+    re.compile(rf"\(({_OUTLET_NAMES})\)\s*[-–—]", re.I),
+    # promo naming the outlet: "dein watson-Update", "Watson ist jetzt auf Whatsapp"
+    re.compile(rf"\b({_OUTLET_NAMES})[- ](update|newsletter|app|ist jetzt auf|is now on)\b", re.I),
+]
+
+_MONTHS = {
+    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2, "märz": 3, "march": 3,
+    "mär": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7,
+    "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10,
+    "okt": 10, "oct": 10, "november": 11, "nov": 11, "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_TIME = r"(?:\s*[,–-]?\s*\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm|cet|mez|utc)?)"
+_DATE_FORMS = [
+    (re.compile(rf"\b(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){_TIME}?", re.I), "dmy"),
+    (re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH})\.?\s+(\d{{4}}){_TIME}?", re.I), "d-month-y"),
+    (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME}?", re.I), "month-d-y"),
+    (re.compile(rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T ]\d{{2}}:\d{{2}})?", re.I), "iso"),
+]
+# A date is the publication date when it is stamped as such, or stands on its own line with a time.
+_STAMP = re.compile(r"(aktualisiert|veröffentlicht|erschienen|stand|updated|published|posted)\s*(am|on|:)?\s*$", re.I)
+
+
+def detect_metadata(article: Article) -> dict[str, Any]:
+    text = article.text
+    header = text[article.furniture[0].end if article.furniture and article.furniture[0].kind == "front-matter" else 0:]
+    return {
+        "title": _title(article),
+        "outlet": _outlet(text),
+        "published": _published(header),
+        "language": _language(article),
+    }
+
+
+def _title(article: Article) -> str | None:
+    from .furniture import is_heading
+
+    start = next((s.end for s in article.furniture if s.kind == "front-matter"), 0)
+    for line in article.text[start:].splitlines()[:8]:
+        line = line.strip()
+        words = len(line.split())
+        if words < 4:
+            continue  # breadcrumbs such as "Politik"
+        line = re.sub(r"^(date|datum)\s*:?\s*[\d-]+\s+", "", line, flags=re.I)  # scraper residue
+        # A headline run together with its byline: keep what comes before "Von …"
+        line = re.split(r"\s+(?:Von|By)\s+\S+\s*,", line)[0].strip()
+        if is_heading(line) or (line.endswith("?") and not re.search(r"[.!?]\s+\S", line)):
+            return line
+        # No headline, the page starts with its lead: use its first sentence, without a dateline.
+        line = re.sub(r"^[A-ZÄÖÜ][\w/ -]{1,30}\.\s+(?=[A-ZÄÖÜ])", "", line)
+        first = re.match(r".+?[.!?](?=\s|$)", line)
+        return (first.group(0) if first else line)[:200]
+    return None
+
+
+def _outlet(text: str) -> str | None:
+    sample = text[:3000] + "\n" + text[-3000:]
+    for pattern in _OUTLET_PATTERNS:
+        match = pattern.search(sample)
+        if match:
+            return _OUTLETS[match.group(1).lower()]
+    return None
+
+
+def _published(text: str) -> dt.date | None:
+    head = text[:1500]
+    for line in head.splitlines()[:15]:
+        for pattern, form in _DATE_FORMS:
+            for match in pattern.finditer(line):
+                before = line[: match.start()]
+                stamped = _STAMP.search(before) is not None
+                alone = not re.sub(r"[\W_]+", "", line[: match.start()] + line[match.end():])
+                if stamped or alone:
+                    date = _to_date(match, form)
+                    if date:
+                        return date
+    return None
+
+
+def _to_date(match: re.Match[str], form: str) -> dt.date | None:
+    g = match.groups()
+    try:
+        if form == "dmy":
+            return dt.date(int(g[2]), int(g[1]), int(g[0]))
+        if form == "d-month-y":
+            return dt.date(int(g[2]), _MONTHS[g[1].lower()], int(g[0]))
+        if form == "month-d-y":
+            return dt.date(int(g[2]), _MONTHS[g[0].lower()], int(g[1]))
+        return dt.date(int(g[0]), int(g[1]), int(g[2]))
+    except (ValueError, KeyError):
+        return None
+
+
+def _language(article: Article) -> str | None:
+    sample = article.text[:5000]
+    lang, score = simplemma.langdetect(sample, lang=("de", "en"))[0]
+    return lang if lang != "unk" and score >= 0.3 else None

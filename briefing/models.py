@@ -1,0 +1,116 @@
+"""Plain data passed from stage to stage. Offsets always index the decoded file text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch of an article's text that must never be quoted, and why."""
+
+    start: int
+    end: int
+    kind: str  # e.g. "caption", "promo", "teaser", "widget", "byline", "heading", "unrelated"
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: str  # as given relative to the articles folder
+    text: str  # decoded file text, never altered
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    language: str | None = None
+    furniture: tuple[Span, ...] = ()
+    body_start: int = 0  # where the article proper begins (after header furniture)
+
+    def is_furniture(self, start: int, end: int) -> bool:
+        return any(span.start < end and start < span.end for span in self.furniture)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article: Article = field(repr=False)
+    start: int
+    end: int
+    index: int  # position among the article's sentences
+    paragraph: int  # sentences of one paragraph share this number
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.start : self.end]
+
+
+# ---- The brief: what render receives and what the JSON twin contains. ----
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Source(_Out):
+    id: str
+    number: int = Field(description="Citation number shown in the brief.")
+    path: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    url: str | None = None
+    language: str | None
+    cited: int = Field(0, description="How many excerpts cite this source.")
+
+
+class Citation(_Out):
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+class Excerpt(_Out):
+    source: str = Field(description="Id of the source quoted.")
+    start: int = Field(description="Offset of the first character in the source's decoded text.")
+    end: int = Field(description="Offset after the last character.")
+    text: str = Field(description="Exactly source_text[start:end].")
+    score: float = Field(description="Relevance to the section; higher is better.")
+    matched: list[str] = Field(default_factory=list, description="Section terms found in the excerpt.")
+    attribution: str | None = Field(None, description="Who makes the claim, where the text names it.")
+    corroborated_by: list[Citation] = Field(
+        default_factory=list, description="The same fact in other sources, each quoted verbatim."
+    )
+
+
+class Figure(_Out):
+    value: str = Field(description="The figure as the text gives it, e.g. '11.000 bis 12.000'.")
+    low: int
+    high: int
+    source: str
+    published: dt.date | None
+    attribution: str | None
+    excerpt: Citation
+
+
+class Section(_Out):
+    id: str
+    title: str
+    question: str | None = None
+    excerpts: list[Excerpt]
+    figures: list[Figure] = Field(default_factory=list)
+
+
+class Brief(_Out):
+    title: str
+    subtitle: str | None = None
+    author: str
+    date: dt.date
+    language: str
+    classification: str | None = None
+    period: tuple[dt.date, dt.date] | None = Field(None, description="Earliest and latest publication date of the sources.")
+    sources: list[Source]
+    sections: list[Section]

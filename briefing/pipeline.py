@@ -1,0 +1,86 @@
+"""pipeline: the stages in order. ingest -> segment -> select -> (figures) -> Brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .errors import BriefingError, IngestError
+from .figures import find_figures
+from .ingest import Skipped, read_articles
+from .models import Article, Brief, Excerpt, Section, Source
+from .segment import split_sentences
+from .select import SectionChoice, select_excerpts
+
+log = logging.getLogger("briefing")
+
+
+@dataclass(frozen=True)
+class Build:
+    """What one run produced: the brief, plus what the user should hear about."""
+
+    brief: Brief
+    articles: list[Article]
+    choices: list[SectionChoice]
+    skipped: list[Skipped]
+
+    @property
+    def warnings(self) -> list[str]:
+        notes = [f"skipped {s.path}: {s.reason}" for s in self.skipped]
+        notes += [f"section '{s.id}' has no evidence in the sources" for s in self.brief.sections if not s.excerpts]
+        return notes
+
+
+def build_brief(config: Config, articles_dir: Path) -> Build:
+    articles, skipped = read_articles(articles_dir)
+    for s in skipped:
+        log.warning("skipped %s: %s", s.path, s.reason)
+    if not articles:
+        raise IngestError(f"{articles_dir}: none of the {len(skipped)} files could be read as an article")
+    log.info("ingest: %d articles, %d skipped", len(articles), len(skipped))
+    sentences = [s for a in articles for s in split_sentences(a)]
+    log.info("segment: %d sentences", len(sentences))
+    choices = select_excerpts(config, sentences)
+    log.info("select: %d excerpts", sum(len(c.excerpts) for c in choices))
+    sections = [
+        Section(id=c.config.id, title=c.config.title, question=c.config.question, excerpts=c.excerpts,
+                figures=find_figures(c.excerpts, articles) if c.config.figures else [])
+        for c in choices
+    ]
+    sources = _sources(articles, [e for s in sections for e in s.excerpts])
+    dates = sorted(a.published for a in articles if a.published)
+    brief = Brief(
+        title=config.title, subtitle=config.subtitle, author=config.author,
+        date=_brief_date(config, dates), language=config.language, classification=config.classification,
+        period=(dates[0], dates[-1]) if dates else None, sources=sources, sections=sections,
+    )
+    return Build(brief, articles, choices, skipped)
+
+
+def _brief_date(config: Config, dates: list[dt.date]) -> dt.date:
+    if isinstance(config.date, dt.date):
+        return config.date
+    if config.date == "today":
+        return dt.date.today()
+    if not dates:
+        raise BriefingError("date: 'latest' needs an article with a publication date; set a fixed date in the config")
+    return dates[-1]
+
+
+def _sources(articles: list[Article], excerpts: list[Excerpt]) -> list[Source]:
+    """Every article, numbered in the order the brief first cites them; uncited ones last."""
+    cited: dict[str, int] = {}
+    for ex in excerpts:
+        for source in [ex.source, *(c.source for c in ex.corroborated_by)]:
+            cited[source] = cited.get(source, 0) + 1
+    order = list(dict.fromkeys([ex.source for ex in excerpts] + [c.source for ex in excerpts for c in ex.corroborated_by]))
+    order += [a.id for a in articles if a.id not in cited]
+    by_id = {a.id: a for a in articles}
+    return [
+        Source(id=a.id, number=n, path=a.path, title=a.title, outlet=a.outlet, published=a.published, url=a.url,
+               language=a.language, cited=cited.get(a.id, 0))
+        for n, a in enumerate((by_id[i] for i in order), start=1)
+    ]

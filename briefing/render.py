@@ -1,0 +1,146 @@
+"""render: one Brief to HTML (Jinja2, autoescaped), HTML to PDF (WeasyPrint), and the same Brief to JSON.
+Every file is written next to its target and renamed into place, so a failed run never leaves a
+half-written brief and never destroys the last good one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+import jinja2
+
+from .errors import RenderError
+from .models import Brief
+
+BUILTIN_TEMPLATES = next(
+    (p for p in (Path(__file__).parent / "templates", Path(__file__).parent.parent / "templates") if p.is_dir()),
+    Path(__file__).parent / "templates",
+)
+
+LABELS: dict[str, dict[str, str]] = {
+    "de": {
+        "contents": "Inhalt", "key_points": "Kernaussagen", "sources": "Quellen", "page": "Seite", "of": "von",
+        "no_evidence": "Keine Belege in den Quellen.", "date": "Stand", "author": "Verfasser",
+        "period": "Zeitraum der Quellen", "source_count": "Ausgewertete Artikel", "figures": "Gemeldete Truppenstärke",
+        "figure": "Zahl", "source": "Quelle", "claimant": "Angabe von", "published": "Datum", "file": "Datei",
+        "cited": "zitiert", "times": "mal", "also": "Ebenso berichtet in", "said_by": "Angabe", "unknown": "unbekannt",
+        "outlet": "Medium", "note": "Alle Zitate sind wörtlich den genannten Quellen entnommen.",
+        "open_quote": "„", "close_quote": "“", "citation": "Beleg",
+    },
+    "en": {
+        "contents": "Contents", "key_points": "Key points", "sources": "Sources", "page": "Page", "of": "of",
+        "no_evidence": "No evidence in the sources.", "date": "Date", "author": "Author",
+        "period": "Period covered", "source_count": "Articles analysed", "figures": "Reported troop numbers",
+        "figure": "Figure", "source": "Source", "claimant": "Stated by", "published": "Date", "file": "File",
+        "cited": "cited", "times": "times", "also": "Also reported in", "said_by": "Stated by", "unknown": "unknown",
+        "outlet": "Outlet", "note": "All quotations are verbatim from the sources named.",
+        "open_quote": "“", "close_quote": "”", "citation": "Evidence",
+    },
+}
+
+_MONTHS = {
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+
+
+def format_date(value: dt.date | None, language: str) -> str:
+    if value is None:
+        return LABELS[language]["unknown"]
+    month = _MONTHS[language][value.month - 1]
+    return f"{value.day}. {month} {value.year}" if language == "de" else f"{value.day} {month} {value.year}"
+
+
+def display(text: str) -> str:
+    """Text as shown: white space folded. The data keeps the original characters."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def template_environment(user_templates: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if user_templates is not None:
+        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
+    loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES)))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters["display"] = display
+    return env
+
+
+def render_html(brief: Brief, user_templates: Path | None = None) -> str:
+    env = template_environment(user_templates)
+    labels = LABELS[brief.language]
+    numbers = {s.id: s.number for s in brief.sources}
+    try:
+        return env.get_template("brief.html.j2").render(
+            brief=brief, labels=labels, number=numbers, sources={s.id: s for s in brief.sources},
+            date=lambda d: format_date(d, brief.language),
+        )
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"template error: {exc}") from None
+
+
+def render_pdf(html: str, template_dirs: list[Path]) -> bytes:
+    from weasyprint import HTML  # imported late: it is the slowest import by far
+
+    try:
+        document = HTML(string=html, base_url=template_dirs[-1].resolve().as_uri() + "/",
+                        url_fetcher=_local_fetcher(template_dirs))
+        return bytes(document.write_pdf(pdf_tags=True) or b"")
+    except Exception as exc:  # WeasyPrint raises many kinds; the user needs one line
+        raise RenderError(f"PDF rendering failed: {exc}") from None
+
+
+def _local_fetcher(allowed: list[Path]) -> Any:
+    """A URL fetcher that reaches only the templates' own files: no network, nothing else on disk."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    roots = [p.resolve() for p in allowed]
+
+    class TemplateOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parsed = urlparse(url)
+            if parsed.scheme == "file":
+                path = Path(unquote(parsed.path)).resolve()
+                if any(path.is_relative_to(root) for root in roots) and path.is_file():
+                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime(path)})
+            raise ValueError(f"refused to fetch {url[:80]}: only the template's own files are used")
+
+    return TemplateOnlyFetcher()
+
+
+def _mime(path: Path) -> str:
+    return {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2", ".woff": "font/woff",
+            ".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg"}.get(path.suffix.lower(),
+                                                                                 "application/octet-stream")
+
+
+def brief_json(brief: Brief) -> str:
+    data = brief.model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the target and rename into place: the old file survives any failure."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise RenderError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise RenderError(f"{path}: cannot write: {exc.strerror or exc}") from None
