@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--json", type=Path, help="also write the brief as JSON to this file")
     build.add_argument("--html", type=Path, help="also write the HTML the PDF is made from")
     build.set_defaults(run=_build)
+
+    explain = sub.add_parser("explain", parents=[common], help="show why each excerpt was chosen or left out")
+    explain.add_argument("--rejected", type=int, default=5, metavar="N", help="best rejected candidates per section")
+    explain.set_defaults(run=_explain)
     return parser
 
 
@@ -76,6 +80,25 @@ def _build(args: argparse.Namespace) -> int:
         write_atomically(args.html, html.encode("utf-8"))
     _report(build, out)
     return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    config, articles = _load(args)
+    build = build_brief(config, articles)
+    for choice in build.choices:
+        print(f"== {choice.config.id}: {choice.config.title} ({len(choice.excerpts)} excerpts)")
+        for ex in choice.excerpts:
+            also = f" +{len(ex.corroborated_by)} sources" if ex.corroborated_by else ""
+            print(f"  + {ex.score:6.2f} [{ex.source}] {_short(ex.text)}")
+            print(f"           terms: {', '.join(ex.matched)}{also}; said by: {ex.attribution or '-'}")
+        for r in choice.rejected[: args.rejected]:
+            print(f"  - {r.score:6.2f} {r.reason}: {_short(r.text)}")
+    return 0
+
+
+def _short(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _report(build: Build, out: Path) -> None:

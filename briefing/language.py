@@ -45,7 +45,13 @@ def word_keys(word: str, langs: tuple[str, ...] = ("de", "en")) -> frozenset[str
 
 
 def _stem(word: str, lang: str) -> str:
-    return str(_STEMMERS[lang].stemWord(word)).translate(_FOLD)
+    """Snowball's German stemmer drops umlauts (zählen -> zahl, the same as Zahl); put them back
+    where the stem is still a prefix of the word, so that only the ending is cut."""
+    stem = str(_STEMMERS[lang].stemWord(word))
+    folded = word.translate(_FOLD)
+    if folded.startswith(stem) and len(folded) == len(word):
+        return word[: len(stem)]
+    return stem.translate(_FOLD)
 
 
 def number_value(token: str) -> int | None:
@@ -53,13 +59,19 @@ def number_value(token: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def keys_match(token_key: str, term_key: str) -> bool:
-    """Same stem, or the term is the head (end) or the first part of a compound or derivation."""
+MAX_DERIVATION_SUFFIX = 4
+
+
+def keys_match(token_key: str, term_key: str, noun: bool = True) -> bool:
+    """Same stem; or the term is the head of a German compound (Abkommen ~ Verteidigungsabkommen);
+    or the word is derived from the term (Nordkorea ~ nordkoreanisch). A compound is about its
+    head, so a term at the start of a longer compound does not match (Angriff !~ Angriffskrieg).
+    Only nouns (capitalised terms) head compounds: "send" must not match "Hunderttausend"."""
     if token_key == term_key:
         return True
-    if len(term_key) >= 4 and token_key.endswith(term_key) and len(token_key) - len(term_key) >= 3:
+    if noun and len(term_key) >= 4 and token_key.endswith(term_key) and len(token_key) - len(term_key) >= 3:
         return True
-    return len(term_key) >= 5 and token_key.startswith(term_key)
+    return len(term_key) >= 5 and token_key.startswith(term_key) and len(token_key) - len(term_key) <= MAX_DERIVATION_SUFFIX
 
 
 @dataclass(frozen=True)
@@ -68,11 +80,13 @@ class Term:
 
     label: str
     words: tuple[frozenset[str], ...]
+    nouns: tuple[bool, ...]
 
     @classmethod
     def parse(cls, text: str) -> Term:
-        words = tuple(t.keys | word_keys(t.text, ("en", "de")) for t in tokens(text, None))
-        return cls(text, words)
+        toks = tokens(text, None)
+        words = tuple(t.keys | word_keys(t.text, ("en", "de")) for t in toks)
+        return cls(text, words, tuple(t.text[:1].isupper() for t in toks))
 
     def found_in(self, toks: list[Token]) -> bool:
         if self.label == NUMBER_TERM:
@@ -81,13 +95,13 @@ class Term:
             return False
         n = len(self.words)
         for i in range(len(toks) - n + 1):
-            if all(_word_matches(toks[i + j], self.words[j]) for j in range(n)):
+            if all(_word_matches(toks[i + j], self.words[j], self.nouns[j]) for j in range(n)):
                 return True
         return False
 
 
-def _word_matches(token: Token, term_keys: frozenset[str]) -> bool:
-    return any(keys_match(tk, k) for tk in token.keys for k in term_keys)
+def _word_matches(token: Token, term_keys: frozenset[str], noun: bool) -> bool:
+    return any(keys_match(tk, k, noun) for tk in token.keys for k in term_keys)
 
 
 def _is_big_number(token: Token) -> bool:

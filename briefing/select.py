@@ -1,5 +1,9 @@
-"""select: for each section, the excerpts that belong there - scored, each sentence given to the
-section it fits best, extended to stand on its own, merged, de-duplicated across sources, ordered."""
+"""select: for each section, the excerpts that belong there.
+
+Sentences are first grouped into units that stand on their own (a sentence opening with
+"Demnach", "Sie", "Einige von ihnen" … joins the one before it). Each unit is scored against every
+section's concepts and given to the section it fits best; neighbouring units of one section merge
+into one excerpt; the same fact told by several sources becomes one excerpt citing them all."""
 
 from __future__ import annotations
 
@@ -7,25 +11,30 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .attribution import find_attribution
 from .config import Config, SectionConfig
 from .language import Term, Token, tokens
 from .models import Citation, Excerpt, Sentence
 
-MIN_WORDS = 6  # shorter sentences are headlines' leftovers or fragments, not evidence
+MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
+MIN_CONCEPTS = 2  # one matching word is chance; two concepts make a sentence about the section
+MAX_UNIT_SENTENCES = 4
 MAX_EXCERPT_CHARS = 900
-SAME_FACT = 0.55  # overlap of content words above which two excerpts report the same thing
+SAME_FACT = 0.5  # share of content words above which two excerpts tell the same thing
+CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before counts half
+TOPIC_BONUS = 1.25
 
-# A sentence that opens like this leans on the one before it ("Demnach …", "Sie …", "Einige von ihnen …").
+# A sentence that opens like this points back to the one before it and cannot be quoted alone.
+# Pure connectives ("Allerdings", "Doch", "However") are left out: they join claims, not references.
 _LEANS_BACK = re.compile(
-    r"^[\"„“»«]?(demnach|demzufolge|dem bericht zufolge|dem entgegen|dies|diese[rsnm]?|er|sie|ihr|ihre[rsnm]?|"
-    r"sein|seine[rsnm]?|dort|damit|dabei|daher|deshalb|deswegen|darauf|dafür|dagegen|zudem|außerdem|"
-    r"allerdings|jedoch|doch|aber|und|so|zuvor|dennoch|trotzdem|letzterer|letztere|einige von ihnen|"
-    r"he|she|they|it|this|these|those|that|his|her|their|there|thus|however|but|and|also|"
-    r"some of them|according to the report)\b|^das\s+(?=[a-zäöüß])", re.I)
-_CONTENT_MIN = 4
+    r"^[\"„“»«]?\s*(demnach|demzufolge|dem bericht zufolge|dem entgegen|dies|diese[rsnm]?|er|sie|ihr|ihre[rsnm]?|"
+    r"sein|seine[rsnm]?|dort|damit|dabei|daher|deshalb|deswegen|darauf|dafür|dagegen|so|zuvor|letzterer|"
+    r"letztere|einige von ihnen|he|she|they|it|this|these|those|his|her|their|there|thus|some of them|"
+    r"according to the report)\b|^(das|that)\s+(?=[a-zäöüß])|^(und|aber|and|but)\s*:|"
+    # a pointer among the first words: "Kim Jong-un soll nämlich …", "Kim hat wiederum …"
+    r"^(\S+\s+){1,3}(nämlich|wiederum|demnach|daher|deshalb|dabei|dort)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -44,21 +53,25 @@ class Concept:
 
 
 @dataclass(frozen=True)
-class Analysed:
-    sentence: Sentence
-    toks: list[Token] = field(repr=False)
+class Unit:
+    """One or more consecutive sentences that can be quoted without what came before."""
+
+    sentences: tuple[Sentence, ...]
+    toks: tuple[Token, ...]
+    context: tuple[Token, ...]  # the sentence before the unit, for concepts named just before
+
+    @property
+    def article(self) -> str:
+        return self.sentences[0].article.id
+
+    @property
+    def text(self) -> str:
+        first, last = self.sentences[0], self.sentences[-1]
+        return first.article.text[first.start : last.end]
 
     @property
     def words(self) -> int:
-        return sum(1 for t in self.toks if not t.text.isdigit())
-
-
-@dataclass(frozen=True)
-class Match:
-    """How one sentence fits one section."""
-
-    score: float
-    matched: tuple[str, ...]
+        return sum(1 for t in self.toks if not t.text[:1].isdigit())
 
 
 @dataclass(frozen=True)
@@ -68,7 +81,7 @@ class Rejected:
     reason: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class SectionChoice:
     """A section's excerpts, plus the best candidates left out and why (for `briefing explain`)."""
 
@@ -77,106 +90,78 @@ class SectionChoice:
     rejected: list[Rejected]
 
 
-def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[SectionChoice]:
-    analysed = [Analysed(s, tokens(s.text, s.article.language)) for s in sentences]
-    sections = [(sc, [Concept.parse(c) for c in sc.terms], [Concept.parse(c) for c in sc.require],
-                 [Concept.parse(c) for c in sc.exclude]) for sc in config.sections]
-    topic = [Concept.parse(c) for c in config.topic]
-    weight = _idf(analysed, [c for _, terms, req, _ in sections for c in terms + req] + topic)
+@dataclass(frozen=True)
+class _Rules:
+    config: SectionConfig
+    terms: list[Concept]
+    require: list[Concept]
+    exclude: list[Concept]
 
-    # Score every sentence for every section; keep the section it fits best.
-    best: dict[str, list[tuple[Analysed, Match]]] = {sc.id: [] for sc in config.sections}
-    rejected: dict[str, list[Rejected]] = {sc.id: [] for sc in config.sections}
-    for item in analysed:
-        on_topic = any(c.found_in(item.toks) for c in topic)
-        fits: list[tuple[float, str, Match]] = []
-        for sc, terms, require, exclude in sections:
-            found = [c for c in terms + require if c.found_in(item.toks)]
-            if not found:
+
+def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[SectionChoice]:
+    units = build_units(sentences)
+    rules = [_Rules(sc, _parse(sc.terms), _parse(sc.require), _parse(sc.exclude)) for sc in config.sections]
+    topic = _parse(config.topic)
+    weight = _idf(units, [c for r in rules for c in r.terms + r.require] + topic)
+
+    chosen: dict[str, list[tuple[Unit, float, list[str]]]] = {r.config.id: [] for r in rules}
+    rejected: dict[str, list[Rejected]] = {r.config.id: [] for r in rules}
+    for unit in units:
+        bonus = TOPIC_BONUS if any(c.found_in(list(unit.toks)) for c in topic) else 1.0
+        fits: list[tuple[float, str, list[str]]] = []
+        for r in rules:
+            score, labels, reason = _fit(unit, r, weight)
+            if not labels:
                 continue
-            score = sum(weight[c.label] for c in {c.label: c for c in found}.values()) * (1.25 if on_topic else 1.0)
-            match = Match(round(score, 3), tuple(dict.fromkeys(c.label for c in found)))
-            reason = _reject_reason(item, found, require, exclude)
+            score *= bonus
             if reason:
-                rejected[sc.id].append(Rejected(item.sentence.text, match.score, reason))
-                continue
-            fits.append((score, sc.id, match))
+                rejected[r.config.id].append(Rejected(unit.text, round(score, 3), reason))
+            else:
+                fits.append((score, r.config.id, labels))
         if fits:
             fits.sort(key=lambda f: -f[0])
-            best[fits[0][1]].append((item, fits[0][2]))
-            for _, other, match in fits[1:]:
-                rejected[other].append(Rejected(item.sentence.text, match.score, f"fits '{fits[0][1]}' better"))
+            score, best, labels = fits[0]
+            chosen[best].append((unit, score, labels))
+            for other_score, other, _ in fits[1:]:
+                rejected[other].append(Rejected(unit.text, round(other_score, 3), f"fits '{best}' better"))
 
-    built = {sc.id: _deduplicate(_build_excerpts(best[sc.id], analysed)) for sc in config.sections}
-    built = _quote_once(built, rejected)
     choices = []
-    for sc in config.sections:
-        ranked = _order(built[sc.id])
-        for ex in ranked[sc.max_excerpts:]:
-            rejected[sc.id].append(Rejected(ex.text, ex.score, f"over max_excerpts ({sc.max_excerpts})"))
-        choices.append(SectionChoice(sc, ranked[: sc.max_excerpts], sorted(rejected[sc.id], key=lambda r: -r.score)))
+    for r in rules:
+        sid, cap = r.config.id, r.config.max_excerpts
+        ranked = _order(_deduplicate(_merge_neighbours(chosen[sid])))
+        rejected[sid] += [Rejected(ex.text, ex.score, f"over max_excerpts ({cap})") for ex in ranked[cap:]]
+        choices.append(SectionChoice(r.config, ranked[:cap], sorted(rejected[sid], key=lambda x: -x.score)))
     return choices
 
 
-def _quote_once(built: dict[str, list[Excerpt]], rejected: dict[str, list[Rejected]]) -> dict[str, list[Excerpt]]:
-    """No text is quoted twice: where excerpts of two sections overlap (through the context a
-    sentence brought along), the better-scored one keeps it."""
-    everything = sorted(((ex, sid) for sid, exs in built.items() for ex in exs), key=lambda p: -p[0].score)
-    taken: list[tuple[str, int, int, str]] = []
-    kept: dict[str, list[Excerpt]] = {sid: [] for sid in built}
-    for ex, sid in everything:
-        clash = next((t for t in taken if t[0] == ex.source and t[1] < ex.end and ex.start < t[2]), None)
-        if clash:
-            rejected[sid].append(Rejected(ex.text, ex.score, f"already quoted in '{clash[3]}'"))
-            continue
-        taken.append((ex.source, ex.start, ex.end, sid))
-        kept[sid].append(ex)
-    return kept
+def _parse(concepts: Sequence[Sequence[str]]) -> list[Concept]:
+    return [Concept.parse(c) for c in concepts]
 
 
-def _reject_reason(item: Analysed, found: list[Concept], require: list[Concept], exclude: list[Concept]) -> str | None:
-    if item.words < MIN_WORDS:
-        return "too short to stand alone"
-    if require and not any(c in found for c in require):
-        return "matches none of the required terms"
-    hit = next((c.label for c in exclude if c.found_in(item.toks)), None)
-    if hit:
-        return f"excluded by '{hit}'"
-    if len({c.label for c in found}) < 2:
-        return "only one term matched"
-    return None
-
-
-def _idf(analysed: list[Analysed], concepts: list[Concept]) -> dict[str, float]:
-    """Rare concepts say more about a sentence than ones found everywhere (e.g. 'Soldaten')."""
-    n = len(analysed) or 1
-    weights = {}
-    for concept in {c.label: c for c in concepts}.values():
-        df = sum(1 for a in analysed if concept.found_in(a.toks))
-        weights[concept.label] = max(0.5, math.log((n + 1) / (df + 1)))
-    return weights
-
-
-def _build_excerpts(chosen: list[tuple[Analysed, Match]], analysed: list[Analysed]) -> list[Excerpt]:
-    """Chosen sentences, each with the sentence it leans on, adjacent ones merged into one excerpt."""
-    by_article: dict[str, list[Analysed]] = {}
-    for a in analysed:
-        by_article.setdefault(a.sentence.article.id, []).append(a)
-    groups: list[tuple[list[Analysed], list[Match]]] = []
-    for item, match in sorted(chosen, key=lambda c: (c[0].sentence.article.id, c[0].sentence.index)):
-        siblings = by_article[item.sentence.article.id]
-        units = [item]
-        i = item.sentence.index
-        while i > 0 and _leans_back(siblings[i].sentence) and _contiguous(siblings[i - 1].sentence, siblings[i].sentence):
-            i -= 1
-            units.insert(0, siblings[i])
-        last = groups[-1] if groups else None
-        if last and _can_join(last[0][-1].sentence, units[0].sentence, last[0], units):
-            last[0].extend(u for u in units if u.sentence.index > last[0][-1].sentence.index)
-            last[1].append(match)
+def build_units(sentences: Sequence[Sentence]) -> list[Unit]:
+    """Group sentences so that one leaning on the sentence before it is never quoted without it."""
+    units: list[list[Sentence]] = []
+    for sentence in sentences:
+        last = units[-1] if units else None
+        if last and _leans_back(sentence) and _contiguous(last[-1], sentence) and len(last) < MAX_UNIT_SENTENCES:
+            last.append(sentence)
         else:
-            groups.append((units, [match]))
-    return [_excerpt(units, matches) for units, matches in groups]
+            units.append([sentence])
+    result = []
+    for i, group in enumerate(units):
+        toks = tuple(t for s in group for t in tokens(s.text, s.article.language))
+        result.append(Unit(tuple(group), toks, _context(units, i)))
+    return result
+
+
+def _context(units: list[list[Sentence]], i: int) -> tuple[Token, ...]:
+    """What the reader has just read: the paragraph so far, or at least the sentence right before."""
+    first = units[i][0]
+    before = [s for group in units[max(0, i - MAX_UNIT_SENTENCES) : i] for s in group
+              if s.article is first.article and s.paragraph == first.paragraph and s.index < first.index]
+    if not before and i and _contiguous(units[i - 1][-1], first):
+        before = [units[i - 1][-1]]
+    return tuple(t for s in before for t in tokens(s.text, s.article.language))
 
 
 def _leans_back(sentence: Sentence) -> bool:
@@ -188,27 +173,68 @@ def _contiguous(a: Sentence, b: Sentence) -> bool:
     return a.article is b.article and b.index == a.index + 1 and not a.article.text[a.end : b.start].strip()
 
 
-def _can_join(prev: Sentence, first: Sentence, group: list[Analysed], units: list[Analysed]) -> bool:
-    if prev.article is not first.article or first.index > prev.index + 1:
-        return False
-    if first.index == prev.index + 1 and not _contiguous(prev, first):
-        return False
-    length = group[-1].sentence.end - group[0].sentence.start + (units[-1].sentence.end - units[0].sentence.start)
-    return length <= MAX_EXCERPT_CHARS
+def _fit(unit: Unit, rules: _Rules, weight: dict[str, float]) -> tuple[float, list[str], str | None]:
+    """How well a unit fits a section: score, matched concept labels, and why it is left out (or None)."""
+    toks = list(unit.toks)
+    found = list({c.label: c for c in rules.terms + rules.require if c.found_in(toks)}.values())
+    if not found:
+        return 0.0, [], None
+    score = sum(weight[c.label] for c in found)
+    labels = [c.label for c in found]
+    count = len(found)
+    if rules.require and not any(c.label in labels for c in rules.require):
+        carried = next((c for c in rules.require if c.found_in(list(unit.context))), None)
+        if carried is None:
+            return score, labels, "matches none of the required terms"
+        # the sentence before names what this one is about: that satisfies `require`, at half weight
+        score += CONTEXT_WEIGHT * weight[carried.label]
+        labels.append(f"({carried.label})")
+    if unit.words < MIN_WORDS:
+        return score, labels, "too short to stand alone"
+    hit = next((c.label for c in rules.exclude if c.found_in(toks)), None)
+    if hit:
+        return score, labels, f"excluded by '{hit}'"
+    if count < MIN_CONCEPTS:
+        return score, labels, "only one term matched"
+    return score, labels, None
 
 
-def _excerpt(units: list[Analysed], matches: list[Match]) -> Excerpt:
-    first, last = units[0].sentence, units[-1].sentence
+def _idf(units: list[Unit], concepts: list[Concept]) -> dict[str, float]:
+    """Rare concepts say more about a sentence than ones found everywhere (e.g. 'Soldaten')."""
+    n = len(units) or 1
+    weights = {}
+    for concept in {c.label: c for c in concepts}.values():
+        df = sum(1 for u in units if concept.found_in(list(u.toks)))
+        weights[concept.label] = max(0.5, math.log((n + 1) / (df + 1)))
+    return weights
+
+
+def _merge_neighbours(chosen: list[tuple[Unit, float, list[str]]]) -> list[Excerpt]:
+    """Units of one section that follow each other directly become one excerpt."""
+    groups: list[list[tuple[Unit, float, list[str]]]] = []
+    for item in sorted(chosen, key=lambda c: (c[0].article, c[0].sentences[0].index)):
+        last = groups[-1] if groups else None
+        if last and _contiguous(last[-1][0].sentences[-1], item[0].sentences[0]):
+            length = item[0].sentences[-1].end - last[0][0].sentences[0].start
+            if length <= MAX_EXCERPT_CHARS:
+                last.append(item)
+                continue
+        groups.append([item])
+    return [_excerpt(group) for group in groups]
+
+
+def _excerpt(group: list[tuple[Unit, float, list[str]]]) -> Excerpt:
+    first, last = group[0][0].sentences[0], group[-1][0].sentences[-1]
     article = first.article
     text = article.text[first.start : last.end]
-    score = max(m.score for m in matches) + 0.25 * (len(matches) - 1)
-    matched = list(dict.fromkeys(label for m in matches for label in m.matched))
+    score = max(s for _, s, _ in group) + 0.25 * (len(group) - 1)
+    matched = list(dict.fromkeys(label for _, _, labels in group for label in labels))
     return Excerpt(source=article.id, start=first.start, end=last.end, text=text, score=round(score, 3),
                    matched=matched, attribution=find_attribution(text, article.language))
 
 
 def content_words(text: str, language: str | None) -> frozenset[str]:
-    return frozenset(min(t.keys) for t in tokens(text, language) if len(t.text) >= _CONTENT_MIN or t.text[:1].isdigit())
+    return frozenset(min(t.keys) for t in tokens(text, language) if len(t.text) >= 4 or t.text[:1].isdigit())
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

@@ -1,0 +1,18 @@
+"""Quality gates: the seed brief against a hand-made gold annotation (tests/gold/seeds.yaml).
+The floors are the ones the product promises; lowering one needs a reason in the commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import SeedBrief
+from .gold_eval import evaluate
+
+GOLD = Path(__file__).parent / "gold"
+
+
+def test_seed_brief_meets_the_precision_and_recall_floors(seed_brief: SeedBrief) -> None:
+    score = evaluate(GOLD / "seeds.yaml", seed_brief.data)
+    report = "\n".join(["wrong:", *score.wrong, "irrelevant:", *score.irrelevant, "missed:", *score.missed])
+    assert score.precision >= 0.9, report
+    assert score.recall >= 0.85, report
