@@ -35,12 +35,17 @@ _PRONOUNS = {"er", "sie", "es", "he", "she", "they", "it", "wir", "we", "ich", "
 
 
 def find_attribution(text: str, language: str | None = None) -> str | None:
+    """The claimants an excerpt names, in the order it names them ("A; B"), or None."""
+    found: list[tuple[int, str]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             who = _clean(match.group("who"))
             if who and who.lower() not in _PRONOUNS:
-                return who
-    return None
+                found.append((match.start("who"), who))
+    names = list(dict.fromkeys(who for _, who in sorted(found)))
+    # "Sabrina Singh" and later "Singh": keep the fuller name only
+    names = [n for n in names if not any(n != m and n in m for m in names)]
+    return "; ".join(names[:3]) or None
 
 
 def _clean(who: str) -> str | None:

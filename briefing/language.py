@@ -41,6 +41,8 @@ def word_keys(word: str, langs: tuple[str, ...] = ("de", "en")) -> frozenset[str
         lemma = simplemma.lemmatize(word, lang=lang).lower()
         keys.add(_stem(lemma, lang))
         keys.add(_stem(word.lower(), lang))
+    if word.startswith("ge") and len(word) >= 7 and "de" in langs:
+        keys.add(_stem(word[2:], "de"))  # a participle the lemmatiser does not know: geflüchtet ~ flüchten
     return frozenset(keys)
 
 
@@ -90,7 +92,7 @@ class Term:
 
     def found_in(self, toks: list[Token]) -> bool:
         if self.label == NUMBER_TERM:
-            return any(_is_big_number(t) for t in toks)
+            return any(_is_big_number(t) and not _hypothetical(toks, i) for i, t in enumerate(toks))
         if not self.words:
             return False
         n = len(self.words)
@@ -102,6 +104,13 @@ class Term:
 
 def _word_matches(token: Token, term_keys: frozenset[str], noun: bool) -> bool:
     return any(keys_match(tk, k, noun) for tk in token.keys for k in term_keys)
+
+
+def _hypothetical(toks: list[Token], i: int) -> bool:
+    """'Selbst 15.000 Nordkoreaner würden …': a figure in a what-if is not a report of one."""
+    before = {t.text.lower() for t in toks[max(0, i - 2) : i]}
+    after = {t.text.lower() for t in toks[i + 1 : i + 8]}
+    return bool(before & {"selbst", "sogar", "even"}) or bool(after & {"würden", "would"})
 
 
 def _is_big_number(token: Token) -> bool:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from .attribution import find_attribution
 from .config import Config, SectionConfig
-from .language import Term, Token, tokens
+from .language import Term, Token, number_value, tokens
 from .models import Citation, Excerpt, Sentence
 
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
 MIN_CONCEPTS = 2  # one matching word is chance; two concepts make a sentence about the section
+MIN_SCORE = 3.0  # two concepts that are each found in a third of all sentences are still a weak match
 MAX_UNIT_SENTENCES = 4
 MAX_EXCERPT_CHARS = 900
 SAME_FACT = 0.5  # share of content words above which two excerpts tell the same thing
@@ -33,8 +34,13 @@ _LEANS_BACK = re.compile(
     r"sein|seine[rsnm]?|dort|damit|dabei|daher|deshalb|deswegen|darauf|dafür|dagegen|so|zuvor|letzterer|"
     r"letztere|einige von ihnen|he|she|they|it|this|these|those|his|her|their|there|thus|some of them|"
     r"according to the report)\b|^(das|that)\s+(?=[a-zäöüß])|^(und|aber|and|but)\s*:|"
-    # a pointer among the first words: "Kim Jong-un soll nämlich …", "Kim hat wiederum …"
-    r"^(\S+\s+){1,3}(nämlich|wiederum|demnach|daher|deshalb|dabei|dort)\b", re.I)
+    # a pointer among the first words: "Kim Jong-un soll nämlich …", "Ein Teil dieser Soldaten …"
+    r"^(\S+\s+){1,3}(nämlich|wiederum|demnach|daher|deshalb|dabei|dort|diese[rsnm]?|jene[rsnm]?|"
+    r"of them|of these|of those)\b", re.I)
+
+
+_CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
+_ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
     rules = [_Rules(sc, _parse(sc.terms), _parse(sc.require), _parse(sc.exclude)) for sc in config.sections]
     topic = _parse(config.topic)
     weight = _idf(units, [c for r in rules for c in r.terms + r.require] + topic)
+    rarity = _rarity(units)
 
     chosen: dict[str, list[tuple[Unit, float, list[str]]]] = {r.config.id: [] for r in rules}
     rejected: dict[str, list[Rejected]] = {r.config.id: [] for r in rules}
@@ -110,10 +117,9 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
         bonus = TOPIC_BONUS if any(c.found_in(list(unit.toks)) for c in topic) else 1.0
         fits: list[tuple[float, str, list[str]]] = []
         for r in rules:
-            score, labels, reason = _fit(unit, r, weight)
+            score, labels, reason = _fit(unit, r, weight, bonus)
             if not labels:
                 continue
-            score *= bonus
             if reason:
                 rejected[r.config.id].append(Rejected(unit.text, round(score, 3), reason))
             else:
@@ -128,7 +134,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
     choices = []
     for r in rules:
         sid, cap = r.config.id, r.config.max_excerpts
-        ranked = _order(_deduplicate(_merge_neighbours(chosen[sid])))
+        ranked = _order(_deduplicate(_merge_neighbours(chosen[sid]), rarity))
         rejected[sid] += [Rejected(ex.text, ex.score, f"over max_excerpts ({cap})") for ex in ranked[cap:]]
         choices.append(SectionChoice(r.config, ranked[:cap], sorted(rejected[sid], key=lambda x: -x.score)))
     return choices
@@ -143,7 +149,7 @@ def build_units(sentences: Sequence[Sentence]) -> list[Unit]:
     units: list[list[Sentence]] = []
     for sentence in sentences:
         last = units[-1] if units else None
-        if last and _leans_back(sentence) and _contiguous(last[-1], sentence) and len(last) < MAX_UNIT_SENTENCES:
+        if last and _leans_back(sentence, last[-1]) and _contiguous(last[-1], sentence) and len(last) < MAX_UNIT_SENTENCES:
             last.append(sentence)
         else:
             units.append([sentence])
@@ -164,8 +170,11 @@ def _context(units: list[list[Sentence]], i: int) -> tuple[Token, ...]:
     return tuple(t for s in before for t in tokens(s.text, s.article.language))
 
 
-def _leans_back(sentence: Sentence) -> bool:
-    return bool(_LEANS_BACK.match(sentence.text))
+def _leans_back(sentence: Sentence, before: Sentence) -> bool:
+    if _LEANS_BACK.match(sentence.text):
+        return True
+    # "Zwar X. Doch Y.": the concession and its answer are one thought
+    return bool(_CONCESSION.match(before.text) and _ANSWER.match(sentence.text))
 
 
 def _contiguous(a: Sentence, b: Sentence) -> bool:
@@ -173,7 +182,7 @@ def _contiguous(a: Sentence, b: Sentence) -> bool:
     return a.article is b.article and b.index == a.index + 1 and not a.article.text[a.end : b.start].strip()
 
 
-def _fit(unit: Unit, rules: _Rules, weight: dict[str, float]) -> tuple[float, list[str], str | None]:
+def _fit(unit: Unit, rules: _Rules, weight: dict[str, float], bonus: float) -> tuple[float, list[str], str | None]:
     """How well a unit fits a section: score, matched concept labels, and why it is left out (or None)."""
     toks = list(unit.toks)
     found = list({c.label: c for c in rules.terms + rules.require if c.found_in(toks)}.values())
@@ -189,6 +198,7 @@ def _fit(unit: Unit, rules: _Rules, weight: dict[str, float]) -> tuple[float, li
         # the sentence before names what this one is about: that satisfies `require`, at half weight
         score += CONTEXT_WEIGHT * weight[carried.label]
         labels.append(f"({carried.label})")
+    score *= bonus
     if unit.words < MIN_WORDS:
         return score, labels, "too short to stand alone"
     hit = next((c.label for c in rules.exclude if c.found_in(toks)), None)
@@ -196,6 +206,8 @@ def _fit(unit: Unit, rules: _Rules, weight: dict[str, float]) -> tuple[float, li
         return score, labels, f"excluded by '{hit}'"
     if count < MIN_CONCEPTS:
         return score, labels, "only one term matched"
+    if score < MIN_SCORE:
+        return score, labels, f"weak match (score below {MIN_SCORE})"
     return score, labels, None
 
 
@@ -214,7 +226,8 @@ def _merge_neighbours(chosen: list[tuple[Unit, float, list[str]]]) -> list[Excer
     groups: list[list[tuple[Unit, float, list[str]]]] = []
     for item in sorted(chosen, key=lambda c: (c[0].article, c[0].sentences[0].index)):
         last = groups[-1] if groups else None
-        if last and _contiguous(last[-1][0].sentences[-1], item[0].sentences[0]):
+        prev, first = last[-1][0].sentences[-1] if last else None, item[0].sentences[0]
+        if last and prev and _contiguous(prev, first) and prev.paragraph == first.paragraph:
             length = item[0].sentences[-1].end - last[0][0].sentences[0].start
             if length <= MAX_EXCERPT_CHARS:
                 last.append(item)
@@ -237,25 +250,48 @@ def content_words(text: str, language: str | None) -> frozenset[str]:
     return frozenset(min(t.keys) for t in tokens(text, language) if len(t.text) >= 4 or t.text[:1].isdigit())
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
-def _deduplicate(excerpts: list[Excerpt]) -> list[Excerpt]:
-    """The same fact from several sources: keep the best-scored telling, cite the others with it."""
+def _deduplicate(excerpts: list[Excerpt], rarity: dict[str, float]) -> list[Excerpt]:
+    """The same fact from several sources: keep the best-scored telling, cite the others with it.
+    Two excerpts tell the same fact when most of the rarer words of the shorter one recur in the
+    other: words found everywhere (Nordkorea, Soldaten) prove nothing, a shared figure a lot."""
     kept: list[tuple[Excerpt, frozenset[str]]] = []
     for ex in sorted(excerpts, key=lambda e: -e.score):
         words = content_words(ex.text, None)
         for i, (other, other_words) in enumerate(kept):
-            if other.source != ex.source and similarity(words, other_words) >= SAME_FACT:
+            if (other.source != ex.source and _same_figures(ex.text, other.text)
+                    and _similarity(words, other_words, rarity) >= SAME_FACT):
                 also = Citation(source=ex.source, start=ex.start, end=ex.end, text=ex.text)
                 kept[i] = (other.model_copy(update={"corroborated_by": [*other.corroborated_by, also]}), other_words)
                 break
         else:
             kept.append((ex, words))
     return [ex for ex, _ in kept]
+
+
+def _same_figures(a: str, b: str) -> bool:
+    """Excerpts that give different figures disagree: they must both be shown, never folded."""
+    def figures(text: str) -> set[int]:
+        return {v for t in tokens(text, None) if (v := number_value(t.text)) is not None and v >= 100}
+
+    fa, fb = figures(a), figures(b)
+    return fa <= fb or fb <= fa
+
+
+def _similarity(a: frozenset[str], b: frozenset[str], rarity: dict[str, float]) -> float:
+    def mass(words: frozenset[str]) -> float:
+        return sum(rarity.get(w, 1.0) for w in words)
+
+    smaller = min(mass(a), mass(b))
+    return mass(a & b) / smaller if smaller else 0.0
+
+
+def _rarity(units: list[Unit]) -> dict[str, float]:
+    """Inverse document frequency of each content word over the units."""
+    df: Counter[str] = Counter()
+    for unit in units:
+        df.update(content_words(unit.text, None))
+    n = len(units) + 1
+    return {w: math.log(n / (c + 0.5)) for w, c in df.items()}
 
 
 def _order(excerpts: list[Excerpt]) -> list[Excerpt]:
