@@ -17,7 +17,9 @@ _PATTERNS = [
     # "Dies berichtet das ukrainische Nachrichtenportal "Liga" mit Berufung auf Quellen aus dem …"
     re.compile(rf"\b(?:{_SAY_DE})\s+(?P<who>(?:das|die|der)\s+{_PHRASE})", re.U),
     # "laut ukrainischem Geheimdienst", "nach Einschätzung des US-Verteidigungsministeriums", "according to …"
-    re.compile(rf"\b(?:[Ll]aut|[Nn]ach (?:Angaben|Einschätzung|Informationen|Darstellung)|[Aa]ccording to|[Uu]nter Berufung auf|"
+    # "…, teilte der Nachrichtendienst NIS am Mittwoch mit."
+    re.compile(rf"\bteilten?\s+(?P<who>{_PHRASE})\s+(?:(?:am|an|in|im)\s+\S+\s+)*mit\b", re.U),
+    re.compile(rf"\b(?:[Ll]aut|[Nn]ach (?:Angaben|Einschätzung|Informationen|Darstellung|Erkenntnissen)|[Aa]ccording to|[Uu]nter Berufung auf|"
                rf"mit Berufung auf|citing)\s+(?P<who>{_PHRASE})", re.U),
     # "Wie das US-Magazin "Newsweek" berichtet", "wie Militärexperten schreiben"
     re.compile(rf"\b[Ww]ie\s+(?P<who>{_PHRASE})\s+(?:{_SAY_DE}|{_SAY_EN})\b", re.U),
@@ -31,6 +33,9 @@ _PATTERNS = [
 # Words after the claimant that belong to the rest of the sentence, not to the name.
 _TRAIL = re.compile(r"\s+(am|im|in|bei|auf|gegenüber|zu|vor|nach|on|in|at|to|on|weiter|zuletzt|jetzt|nun|außerdem|"
                     r"mit|aus|dass|that|der sich|who)\b.*$", re.U)
+_NOT_A_CLAIMANT = re.compile(r"^(am|im|in|on|at|last|this|early|late|earlier|later|monday|tuesday|wednesday|"
+                             r"thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
+                             r"samstag|sonntag|reporters|journalisten)\b", re.I)
 _PRONOUNS = {"er", "sie", "es", "he", "she", "they", "it", "wir", "we", "ich", "i", "man", "dies", "das", "this"}
 
 
@@ -51,6 +56,6 @@ def find_attribution(text: str, language: str | None = None) -> str | None:
 def _clean(who: str) -> str | None:
     who = _TRAIL.sub("", who).strip(" ,.;:")
     who = re.sub(r"^(der|die|das|des|dem|den|the)\s+", "", who, flags=re.I)
-    if not who or len(who.split()) > 8 or not re.search(r"[A-ZÄÖÜ]", who):
+    if not who or len(who.split()) > 8 or not re.search(r"[A-ZÄÖÜ]", who) or _NOT_A_CLAIMANT.match(who):
         return None
     return who

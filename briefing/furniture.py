@@ -19,7 +19,7 @@ _I = re.I | re.U
 # Social, app and newsletter promos: a platform named while addressing the reader.
 _PLATFORM = re.compile(
     r"whats\s?app|instagram|telegram|newsletter|facebook|tiktok|youtube|broadcast|podcast|push-?nachricht|"
-    r"google news|\bapp\b|\bx\.com|threads|bluesky|mastodon|rss", _I)
+    r"google news|\bapp\b|\bx\.com|threads|bluesky|mastodon|rss|postfach|inbox", _I)
 _ADDRESS = re.compile(
     r"\b(dich|dir|euch|ihr|jetzt|hier|abonnier\w*|folge[nt]?|kostenlos|anmelden|melden sie sich|"
     r"you|your|sign up|subscribe|follow|join|download|get the)\b", _I)
@@ -28,6 +28,8 @@ _ADDRESS = re.compile(
 _WIDGET = re.compile(
     r"^(\W*(lesedauer|lesezeit|reading time)\b.*|.*\b\d+\s*min(\.|uten)?\s*(lesezeit|lesedauer|read)\b.*|"
     r"(artikel|beitrag|text) (anhören|vorlesen)|listen to (this )?(article|story)|vorlesen|"
+    r"(audio|video|podcast)\s*:?\s*\d+\s*min\.?|\d+\s*minute read|liveblog|live-?ticker|newsticker|"
+    r"our standards:.*|explore more on these topics:.*|"
     r"(link )?kopiert|teilen|share( this)?( article| story)?|drucken|print|merken|speichern|kommentare|comments|"
     r"news folgen|meine news|mehr «[^»]*»|mehr zum thema.*|auch interessant.*|lesen sie (auch|mehr).*|"
     r"das könnte sie (auch )?interessieren.*|weitere (artikel|nachrichten|themen).*|empfehlungen.*|top-?news|"
@@ -39,7 +41,7 @@ _WIDGET_INLINE = re.compile(
 
 # Captions and credits.
 _CREDIT = re.compile(
-    r"\b(bild|foto|fotos|photo|image|credit|grafik|quelle|source|copyright)\s*:\s*\S|©|\(\s*(quelle|foto|bild|archiv)[^)]*\)|"
+    r"\b(bild|foto|fotos|photo|photograph|image|credit|grafik|quelle|source|copyright)\s*:\s*\S|©|\(\s*(quelle|foto|bild|archiv)[^)]*\)|"
     r"\((symbolbild|archivbild|archiv|illustration)\)|\b(imago( images)?|getty images|picture alliance|"
     r"ap photo|afp via getty|reuters/|dpa/|/dpa\b|/ap\b|/reuters\b|/afp\b|itar-tass|ria novosti)\b", _I)
 _TRUNCATED = re.compile(r"\s(\.\.\.|…)\s*$")
@@ -62,6 +64,8 @@ _AI = re.compile(
     r"(erstellt|generiert|zusammengefasst|generated|created|summari[sz]ed)|"
     r"(zusammenfassung|summary)\W.{0,80}(\bki\b|\bai\b|künstliche|artificial)", _I)
 
+_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$|^<img\b", re.I)  # a Markdown or HTML image
+_TICKER = re.compile(r"^(\+\+\+|\d{1,2}[:.]\d{2}\s*(uhr)?\s*[:|–-]\s)", re.I)  # news-ticker items
 _BULLET = re.compile(r"^\s*([-•*»▪►]|\d+\.)\s+")
 _END_PUNCT = re.compile(r"[.!?:;…][\"“”»«'’)]*\s*$")
 _WORD = re.compile(r"\w+", re.U)
@@ -102,6 +106,10 @@ def _classify(line: str, language: str) -> str | None:
     words = _words(line)
     if _AI.search(line) and words <= 60:
         return "ai-disclaimer"
+    if _IMAGE.match(line):
+        return "caption"
+    if _TICKER.match(line):
+        return "ticker"
     if _WIDGET.match(line.strip()):
         return "widget"
     if _PLATFORM.search(line) and _ADDRESS.search(line) and words <= 80:

@@ -28,21 +28,23 @@ class Token:
 
 
 def tokens(text: str, language: str | None) -> list[Token]:
-    langs = ("de", "en") if language != "en" else ("en", "de")
+    """Words and figures with their keys, in the text's language (both when it is not known)."""
+    langs = (language,) if language in _STEMMERS else ("de", "en")
     return [Token(m.group(), m.start(), m.end(), word_keys(m.group(), langs)) for m in _TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=200_000)
 def word_keys(word: str, langs: tuple[str, ...] = ("de", "en")) -> frozenset[str]:
+    """Keys as "lang:stem": a German stem is only ever compared with German ones."""
     if word[:1].isdigit():
-        return frozenset({word})
+        return frozenset({f"#:{word}"})
     keys = set()
     for lang in langs:
         lemma = simplemma.lemmatize(word, lang=lang).lower()
-        keys.add(_stem(lemma, lang))
-        keys.add(_stem(word.lower(), lang))
+        keys.add(f"{lang}:{_stem(lemma, lang)}")
+        keys.add(f"{lang}:{_stem(word.lower(), lang)}")
     if word.startswith("ge") and len(word) >= 7 and "de" in langs:
-        keys.add(_stem(word[2:], "de"))  # a participle the lemmatiser does not know: geflüchtet ~ flüchten
+        keys.add(f"de:{_stem(word[2:], 'de')}")  # a participle the lemmatiser does not know: geflüchtet ~ flüchten
     return frozenset(keys)
 
 
@@ -71,7 +73,11 @@ def keys_match(token_key: str, term_key: str, noun: bool = True) -> bool:
     Only nouns (capitalised terms) head compounds: "send" must not match "Hunderttausend"."""
     if token_key == term_key:
         return True
-    if noun and len(term_key) >= 4 and token_key.endswith(term_key) and len(token_key) - len(term_key) >= 3:
+    lang, token_key = token_key.split(":", 1)
+    term_lang, term_key = term_key.split(":", 1)
+    if lang != term_lang:
+        return False
+    if lang == "de" and noun and len(term_key) >= 4 and token_key.endswith(term_key) and len(token_key) - len(term_key) >= 3:
         return True
     return len(term_key) >= 5 and token_key.startswith(term_key) and len(token_key) - len(term_key) <= MAX_DERIVATION_SUFFIX
 
@@ -87,7 +93,7 @@ class Term:
     @classmethod
     def parse(cls, text: str) -> Term:
         toks = tokens(text, None)
-        words = tuple(t.keys | word_keys(t.text, ("en", "de")) for t in toks)
+        words = tuple(t.keys for t in toks)
         return cls(text, words, tuple(t.text[:1].isupper() for t in toks))
 
     def found_in(self, toks: list[Token]) -> bool:

@@ -68,11 +68,14 @@ def _title(article: Article) -> str | None:
     from .furniture import is_heading
 
     start = next((s.end for s in article.furniture if s.kind == "front-matter"), 0)
-    for line in article.text[start:].splitlines()[:8]:
-        line = line.strip()
+    skip = [s for s in article.furniture if s.kind not in ("heading", "header", "front-matter")]
+    offset = start
+    for raw in article.text[start:].splitlines(keepends=True)[:12]:
+        line_start, offset = offset, offset + len(raw)
+        line = raw.strip().lstrip("#").strip()
         words = len(line.split())
-        if words < 4:
-            continue  # breadcrumbs such as "Politik"
+        if words < 4 or any(s.start <= line_start + 1 < s.end + 1 and s.start < offset for s in skip):
+            continue  # breadcrumbs such as "Politik", datelines, widgets, captions
         line = re.sub(r"^(date|datum)\s*:?\s*[\d-]+\s+", "", line, flags=re.I)  # scraper residue
         # A headline run together with its byline: keep what comes before "Von …"
         line = re.split(r"\s+(?:Von|By)\s+\S+\s*,", line)[0].strip()
@@ -102,7 +105,8 @@ def _published(text: str) -> dt.date | None:
                 before = line[: match.start()]
                 stamped = _STAMP.search(before) is not None
                 alone = not re.sub(r"[\W_]+", "", line[: match.start()] + line[match.end():])
-                if stamped or alone:
+                timed = re.search(r"\d[:.]\d{2}", match.group(0)) is not None  # "November 8, 2024 6:12 AM"
+                if stamped or alone or timed:
                     date = _to_date(match, form)
                     if date:
                         return date

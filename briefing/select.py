@@ -26,6 +26,7 @@ MAX_EXCERPT_CHARS = 900
 SAME_FACT = 0.5  # share of content words above which two excerpts tell the same thing
 CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before counts half
 TOPIC_BONUS = 1.25
+LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
 
 # A sentence that opens like this points back to the one before it and cannot be quoted alone.
 # Pure connectives ("Allerdings", "Doch", "However") are left out: they join claims, not references.
@@ -161,12 +162,18 @@ def build_units(sentences: Sequence[Sentence]) -> list[Unit]:
 
 
 def _context(units: list[list[Sentence]], i: int) -> tuple[Token, ...]:
-    """What the reader has just read: the paragraph so far, or at least the sentence right before."""
+    """What the reader has just read: the paragraph so far and the one before it, when nothing
+    (no heading, no furniture) stands between them."""
     first = units[i][0]
-    before = [s for group in units[max(0, i - MAX_UNIT_SENTENCES) : i] for s in group
-              if s.article is first.article and s.paragraph == first.paragraph and s.index < first.index]
-    if not before and i and _contiguous(units[i - 1][-1], first):
-        before = [units[i - 1][-1]]
+    before: list[Sentence] = []
+    j = i - 1
+    while j >= 0 and len(before) < 2 * MAX_UNIT_SENTENCES:
+        s = units[j][-1]
+        follows = before[0] if before else first
+        if not _contiguous(s, follows) or first.paragraph - s.paragraph > 1:
+            break
+        before[:0] = units[j]
+        j -= 1
     return tuple(t for s in before for t in tokens(s.text, s.article.language))
 
 
@@ -188,7 +195,8 @@ def _fit(unit: Unit, rules: _Rules, weight: dict[str, float], bonus: float) -> t
     found = list({c.label: c for c in rules.terms + rules.require if c.found_in(toks)}.values())
     if not found:
         return 0.0, [], None
-    score = sum(weight[c.label] for c in found)
+    lead = _lead(unit)
+    score = sum(weight[c.label] * (LEAD_WEIGHT if c.found_in(lead) else 1.0) for c in found)
     labels = [c.label for c in found]
     count = len(found)
     if rules.require and not any(c.label in labels for c in rules.require):
@@ -209,6 +217,14 @@ def _fit(unit: Unit, rules: _Rules, weight: dict[str, float], bonus: float) -> t
     if score < MIN_SCORE:
         return score, labels, f"weak match (score below {MIN_SCORE})"
     return score, labels, None
+
+
+def _lead(unit: Unit) -> list[Token]:
+    """The opening words of the unit's first sentence, up to the first comma: where news
+    sentences name what they are about ("South Korea's President Yoon … has said …")."""
+    first = unit.sentences[0]
+    cut = re.search(r"[,;:]", first.text)
+    return list(unit.toks[: len(tokens(first.text[: cut.start() if cut else len(first.text)], first.article.language))][:12])
 
 
 def _idf(units: list[Unit], concepts: list[Concept]) -> dict[str, float]:

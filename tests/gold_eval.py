@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from briefing.ingest import decode
+from briefing.ingest import read_articles
 
 Span = tuple[str, int, int]  # file stem prefix, start, end
 
@@ -23,26 +23,28 @@ class Score:
     missed: list[str] = field(default_factory=list)  # section/fact ids not covered
 
 
-def _locate(folder: Path, ref: list[Any]) -> Span:
+def _locate(texts: dict[str, str], ref: list[Any]) -> Span:
+    """A gold sentence's span in the text briefing reads from the file (for HTML: the extracted text)."""
     prefix, needle = (f"{ref[0]:03d}" if isinstance(ref[0], int) else str(ref[0])), str(ref[1])
-    matches = sorted(folder.glob(f"{prefix}*"))
+    matches = sorted(name for name in texts if name.startswith(prefix))
     assert len(matches) == 1, f"gold names {prefix}: {matches}"
-    text = decode(matches[0].read_bytes())
+    text = texts[matches[0]]
     at = text.find(needle)
     assert at >= 0 and text.find(needle, at + 1) < 0, f"gold substring not unique or missing: {ref}"
-    return matches[0].name, at, at + len(needle)
+    return matches[0], at, at + len(needle)
 
 
 def evaluate(gold_path: Path, brief: dict[str, Any]) -> Score:
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     folder = (gold_path.parent / gold["articles"]).resolve()
+    texts = {Path(a.path).name: a.text for a in read_articles(folder)[0]}
     paths = {s["id"]: Path(s["path"]).name for s in brief["sources"]}
     facts: dict[str, dict[str, list[Span]]] = {}
     relevant: dict[str, list[Span]] = {}
     for sid, section in gold["sections"].items():
-        facts[sid] = {fid: [_locate(folder, r) for r in refs] for fid, refs in section["facts"].items()}
+        facts[sid] = {fid: [_locate(texts, r) for r in refs] for fid, refs in section["facts"].items()}
         relevant[sid] = [s for spans in facts[sid].values() for s in spans]
-        relevant[sid] += [_locate(folder, r) for r in section.get("acceptable", [])]
+        relevant[sid] += [_locate(texts, r) for r in section.get("acceptable", [])]
 
     def hits(spans: list[Span], name: str, start: int, end: int) -> bool:
         return any(n == name and s < end and start < e for n, s, e in spans)

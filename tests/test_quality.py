@@ -16,3 +16,21 @@ def test_seed_brief_meets_the_precision_and_recall_floors(seed_brief: SeedBrief)
     report = "\n".join(["wrong:", *score.wrong, "irrelevant:", *score.irrelevant, "missed:", *score.missed])
     assert score.precision >= 0.9, report
     assert score.recall >= 0.85, report
+
+
+def test_articles_in_other_styles_meet_the_same_floors(tmp_path: Path) -> None:
+    """Articles written for the tests in other outlets' styles (see tests/gold/extra.yaml),
+    with the default config, which was not tuned to their wording."""
+    import json
+
+    from briefing.cli import main
+
+    from .conftest import ROOT
+
+    out = tmp_path / "extra.json"
+    assert main(["build", "-q", "--config", str(ROOT / "config.yaml"), "--articles", str(GOLD / "articles"),
+                 "--out", str(tmp_path / "extra.pdf"), "--json", str(out)]) == 0
+    score = evaluate(GOLD / "extra.yaml", json.loads(out.read_text(encoding="utf-8")))
+    report = "\n".join(["wrong:", *score.wrong, "irrelevant:", *score.irrelevant, "missed:", *score.missed])
+    assert score.precision >= 0.9, report
+    assert score.recall >= 0.85, report
