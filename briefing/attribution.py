@@ -6,17 +6,28 @@ from __future__ import annotations
 import re
 
 _SAY_DE = (r"sagte|sagt|erklärte|erklärt|betonte|warnte|bestätigte|berichtete|berichtet|meldete|meldet|schreibt|"
-           r"schrieb|teilte mit|ergänzt|ergänzte|führte aus|behauptete|bezeichnete|konstatierte|resümiert|zitierte")
-_SAY_EN = r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed"
+           r"schrieb|teilte mit|ergänzt|ergänzte|führte aus|behauptete|bezeichnete|konstatierte|resümiert|zitierte|"
+           r"spricht|sprach|nennt|nannte|schätzt|schätzte|geht davon aus|gehen davon aus")
+_SAY_EN = r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed|estimate|estimates|believes|gave|put"
 _NAME = r"[A-ZÄÖÜ\"„][\w\"“„'’-]*"
-_PHRASE = rf"(?:(?:der|die|das|des|dem|den|the|a|an|ein|eine|einer|eines) +)?(?:[\w\"“„'’-]+ +){{0,5}}?{_NAME}(?: +{_NAME}){{0,3}}"
+_PHRASE = rf"(?:(?:der|die|das|des|dem|den|the|a|an|ein|eine|einer|eines) +)?(?:[\w\"“„'’.-]+ +){{0,5}}?{_NAME}(?: +{_NAME}){{0,3}}"
 
 _PATTERNS = [
+    # "mit Berufung auf Quellen aus dem ukrainischen Militärgeheimdienst", "citing sources in Kyiv"
+    re.compile(r"\b(?:Berufung auf|citing|according to)\s+(?P<who>(?:(?:eine[rm]?|a)\s+)?(?:Quellen?|Kreise|sources?|officials?)\s+"
+               r"(?:aus|in|from|im)\s+(?:dem|der|den|the\s+)?\s*[\w-]+(?:\s+[\w-]+)?)", re.U),
+    # "…, U.S. Secretary of State Antony Blinken said on Thursday."
+    re.compile(rf",\s+(?P<who>{_PHRASE})\s+(?:{_SAY_EN})\b", re.U),
+    # "A Pentagon spokesperson, Sabrina Singh, said …"
+    re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,3}(?:spokesperson|spokesman|spokeswoman|official|minister|"
+               r"Sprecher|Sprecherin|Minister|Ministerin),\s+(?:[A-Z][\w-]+\s*){1,3}),\s+(?:said|says|sagte|sagt)\b", re.U),
     # "…, sagte US-Verteidigungsministeriumssprecher Pat Ryder am Montag."
     re.compile(rf"[,:]\s*[\"“”»«]?\s*(?:{_SAY_DE}|{_SAY_EN})\s+(?P<who>{_PHRASE})", re.U),
     # "Dies berichtet das ukrainische Nachrichtenportal "Liga" mit Berufung auf Quellen aus dem …"
     re.compile(rf"\b(?:{_SAY_DE})\s+(?P<who>(?:das|die|der)\s+{_PHRASE})", re.U),
     # "laut ukrainischem Geheimdienst", "nach Einschätzung des US-Verteidigungsministeriums", "according to …"
+    # "nach US-Angaben", "nach ukrainischen Angaben"
+    re.compile(r"\bnach (?P<who>[\w-]+?)-Angaben\b", re.U),
     # "…, teilte der Nachrichtendienst NIS am Mittwoch mit."
     re.compile(rf"\bteilten?\s+(?P<who>{_PHRASE})\s+(?:(?:am|an|in|im)\s+\S+\s+)*mit\b", re.U),
     re.compile(rf"\b(?:[Ll]aut|[Nn]ach (?:Angaben|Einschätzung|Informationen|Darstellung|Erkenntnissen)|[Aa]ccording to|[Uu]nter Berufung auf|"
@@ -25,6 +36,13 @@ _PATTERNS = [
     re.compile(rf"\b[Ww]ie\s+(?P<who>{_PHRASE})\s+(?:{_SAY_DE}|{_SAY_EN})\b", re.U),
     # "Einem Bericht der New York Times zufolge"
     re.compile(rf"(?P<who>(?:[Ee]ine[mr]?|[Dd]e[mr])\s+{_PHRASE})\s+zufolge\b", re.U),
+    # "South Korea's spy agency says …", "Western officials estimate …", "HUR, …, has put the number at …"
+    re.compile(r"^[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,[^,]{1,40},)?\s+(?:has\s+|have\s+)?"
+               r"(?:says|said|estimates?|believes?|put|puts|sagt|sagte|sagen|schätzt|schätzen|spricht|sprach|nannte|nennt)\b",
+               re.U),
+    # "…, der südkoreanische Geheimdienst NIS geht sogar von bis zu 13.000 aus"; "the 10,000 that the Pentagon gave"
+    re.compile(rf"(?:[,;]|\bthat|\bwhich)\s+(?P<who>(?:der|die|das|the)\s+{_PHRASE})\s+(?:geht|gehen|spricht|sprach|nennt|"
+               rf"nannte|schätzt|schätzte|sagt|sagte|gave|put|said|says)\b", re.U),
     # "Südkoreas Verteidigungsminister führte aus", "Pentagon spokesperson Sabrina Singh said"
     re.compile(rf"^[\"„“»]?(?P<who>{_PHRASE})\s+(?:hat\s+|have\s+|has\s+)?(?:{_SAY_DE}|{_SAY_EN}|erklärt|gesagt)\b", re.U),
     # "…", so die Experten für Geopolitik.
@@ -39,22 +57,56 @@ _NOT_A_CLAIMANT = re.compile(r"^(am|im|in|on|at|last|this|early|late|earlier|lat
 _PRONOUNS = {"er", "sie", "es", "he", "she", "they", "it", "wir", "we", "ich", "i", "man", "dies", "das", "this"}
 
 
-def find_attribution(text: str, language: str | None = None) -> str | None:
-    """The claimants an excerpt names, in the order it names them ("A; B"), or None."""
-    found: list[tuple[int, str]] = []
+def claimants(text: str) -> list[tuple[int, str]]:
+    """(position, claimant) of every source the text names, in text order."""
+    text = re.sub(r"\s", " ", text)  # hard line breaks must not hide a name; positions stay
+    best: dict[int, str] = {}
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            who = _clean(match.group("who"))
-            if who and who.lower() not in _PRONOUNS:
-                found.append((match.start("who"), who))
-    names = list(dict.fromkeys(who for _, who in sorted(found)))
+            who = _clean(re.sub(r" +", " ", match.group("who")))
+            at = match.start("who")
+            if who and who.lower() not in _PRONOUNS and len(who) > len(best.get(at, "")):
+                best[at] = who  # where two patterns find a claimant at one place, the fuller wins
+    return sorted(best.items())
+
+
+def claimant_near(text: str, position: int) -> str | None:
+    """Who gives the figure at `position`: the claimant just before it in the same clause,
+    else the nearest one; with the source it cites ("Liga, citing Quellen aus dem …")."""
+    found = claimants(text)
+    if not found:
+        return None
+    def same_clause(at: int, who: str) -> bool:  # ", dass" / ", that" continues what the claimant says
+        return not re.search(r"[,;](?!\s*(dass|that)\b)", text[at + len(who) : position])
+
+    before = [(at, who) for at, who in found if at < position and same_clause(at, who)]
+    if before and _CITED.match(before[-1][1]) and len(before) > 1:
+        before.pop()  # "Kyodo berichtet unter Berufung auf eine Quelle …": Kyodo, citing the source
+    # else the sentence's own reporter, the first claimant it names
+    at, who = before[-1] if before else next((f for f in found if not _CITED.match(f[1])), found[0])
+    cited = next((w for a, w in found if a > at and _CITED.match(w) and a - at < 160), None)
+    return f"{who} ({cited})" if cited and cited != who else who
+
+
+def find_attribution(text: str, language: str | None = None) -> str | None:
+    """The claimants an excerpt names, in the order it names them ("A; B"), or None."""
+    names = list(dict.fromkeys(who for _, who in claimants(text)))
     # "Sabrina Singh" and later "Singh": keep the fuller name only
     names = [n for n in names if not any(n != m and n in m for m in names)]
     return "; ".join(names[:3]) or None
 
 
+_CITED = re.compile(r"^(eine[rm]?\s+|a\s+)?(quellen?|kreise|sources?)\b", re.I)
+_SOURCES_FROM = re.compile(r"^((eine[rm]?|a)\s+)?(quellen?|kreisen|kreise|sources?|officials?|beamten?)\s+(aus|in|from|im)\s+\S+", re.I)
+
+
 def _clean(who: str) -> str | None:
-    who = _TRAIL.sub("", who).strip(" ,.;:")
+    if _SOURCES_FROM.match(who):  # "Quellen aus dem ukrainischen Militärgeheimdienst": the where is the who
+        who = re.split(r"\s+(?:am|on|zufolge|mit|,)\s", who)[0]
+    else:
+        who = _TRAIL.sub("", who)
+    who = who.strip(" ,.;:")
+    who = re.sub(r"^(wie|as|so)\s+", "", who, flags=re.I)
     who = re.sub(r"^(der|die|das|des|dem|den|the)\s+", "", who, flags=re.I)
     if not who or len(who.split()) > 8 or not re.search(r"[A-ZÄÖÜ]", who) or _NOT_A_CLAIMANT.match(who):
         return None

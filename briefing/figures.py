@@ -1,9 +1,148 @@
-"""Key figures: how many North Korean soldiers each source reports, side by side."""
+"""Key figures: the troop numbers the sources report, side by side, so that disagreements show.
+
+A figure is a number (or range: "11.000 bis 12.000", "between 10,000 and 12,000", "bis zu 15.000")
+that counts soldiers of the section's subject: it stands next to a troop noun ("10.000 Soldaten",
+"11,000 North Korean soldiers", "8,000 of them") or in a sentence about "die Zahl der Soldaten".
+Numbers of other forces ("russische Soldaten"), of the dead, of money and what-ifs are left out."""
 
 from __future__ import annotations
 
-from .models import Article, Excerpt, Figure
+import re
+from collections.abc import Sequence
+
+from .attribution import claimant_near
+from .language import Token, number_value, tokens
+from .config import Config
+from .models import Citation, Figure, Sentence
+
+_TROOPS = re.compile(
+    r"^(soldat\w*|truppe\w*|streitkr\w*|kämpfer\w*|mann|männer|nordkoreaner\w*|offizier\w*|"
+    r"soldiers?|troops?|forces?|fighters?|officers?|men|personnel)$", re.I)
+_COUNT_WORDS = re.compile(r"^(zahl|anzahl|gesamtzahl|number|figure|total|insgesamt)$", re.I)
+_OF_THEM = re.compile(r"^(of|von|davon)$", re.I)
+_RANGE = re.compile(r"^(bis|to|and|und|–|-)$", re.I)
+_HEDGE = re.compile(r"^(bis zu|up to|etwa|rund|ca\.?|circa|ungefähr|mehr als|über|more than|over|about|around|"
+                    r"some|at least|mindestens|close to|nearly|fast|knapp|approximately)$", re.I)
+# Sentences about these are not about troop strength, whatever numbers they hold.
+_OFF_TOPIC = re.compile(
+    r"\b(dollar|euro|rubel|won|kosten|gehalt|millionen|milliarden|million|billion|cost|salary|getötet|gestorben|"
+    r"starben|tote|verwundet|verluste|killed|dead|wounded|casualties|würden|would)\b", re.I)
+# Another actor named as such (not as an adjective: "in der russischen Region Kursk" is fine).
+_OTHER_FORCES = re.compile(r"^(Kreml|Kremlin|Moskau|Moscow|Russland|Russia|Kiew|Kyiv|Ukraine)$")
+_COMBINED = {"inklusive", "einschließlich", "samt", "plus"}
+_NOT_A_YEAR_AFTER = {"ersten", "weitere", "weiteren", "first", "another", "additional", "rund", "etwa", "about",
+                     "some", "zu", "to", "als", "than", "around"}
+_FOREIGN_ADJ = re.compile(r"^(russisch|ukrainisch|russian|ukrainian|amerikanisch|american|westlich|western|"
+                          r"südkoreanisch|south)\w*$", re.I)
 
 
-def find_figures(excerpts: list[Excerpt], articles: list[Article]) -> list[Figure]:
-    return []
+def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str]] | None = None) -> list[Figure]:
+    """Troop figures in `sentences`; `subject` patterns name whose troops count (default: any)."""
+    figures: list[Figure] = []
+    seen: set[tuple[str, int, int]] = set()
+    for i, sentence in enumerate(sentences):
+        text = sentence.text
+        if _OFF_TOPIC.search(text):
+            continue
+        if subject and not _mentions(sentences, i, subject):
+            continue
+        toks = tokens(text, sentence.article.language)
+        numbers = _numbers(toks)
+        if subject and not any(p.search(text) for p in subject):
+            # "könnte der Kreml in Kursk 50.000 Soldaten zusammengezogen haben": another actor's troops
+            numbers = [n for n in numbers if not any(_OTHER_FORCES.match(t.text) for t in toks[max(0, n[0] - 5) : n[0]])]
+        before = sentences[i - 1] if i and sentences[i - 1].article is sentence.article else None
+        troop_words = toks + (tokens(before.text, before.article.language) if before else [])
+        about_count = any(_COUNT_WORDS.match(t.text) for t in toks) and any(_TROOPS.match(t.text) for t in troop_words)
+        # "von 12.000 Soldaten … die ersten 2000": once one number counts troops, its neighbours do too
+        about_count = about_count or any(_counts_troops(toks, end) for _, end, _, _ in numbers)
+        for start, end, low, high in numbers:
+            if not (_counts_troops(toks, end) or about_count):
+                continue
+            key = (sentence.article.id, low, high)
+            if key in seen:
+                continue
+            seen.add(key)
+            value = text[toks[start].start : toks[end - 1].end]
+            figures.append(Figure(
+                value=value, low=low, high=high, source=sentence.article.id, published=sentence.article.published,
+                attribution=claimant_near(_with_next(sentences, i), toks[start].start),
+                excerpt=Citation(source=sentence.article.id, start=sentence.start, end=sentence.end, text=text),
+            ))
+    return sorted(figures, key=lambda f: (f.published is None, f.published, f.low, f.source))
+
+
+def _numbers(toks: list[Token]) -> list[tuple[int, int, int, int]]:
+    """(first token, end token, low, high) of each figure of a hundred or more, with its hedge."""
+    found = []
+    i = 0
+    while i < len(toks):
+        value = number_value(toks[i].text)
+        after = toks[i - 1].text.lower() if i else ""
+        if value is None or value < 100 or (_is_year(toks[i].text) and after not in _NOT_A_YEAR_AFTER):
+            i += 1
+            continue
+        start, end, low, high = i, i + 1, value, value
+        # "11.000 bis 12.000", "between 10,000 and 12,000"
+        if i + 2 < len(toks) and _RANGE.match(toks[i + 1].text):
+            upper = number_value(toks[i + 2].text)
+            if upper is not None and upper > value:
+                end, high = i + 3, upper
+        # a hedge of one or two words before the number
+        for width in (2, 1):
+            if start - width >= 0 and _HEDGE.match(" ".join(t.text for t in toks[start - width : start])):
+                start -= width
+                break
+        if start > 0 and toks[start - 1].text.lower() == "between" and end > i + 1:
+            start -= 1
+        if start > 0 and toks[start - 1].text.lower() in {"selbst", "even", "including", "darunter", "davon"}:
+            i = end
+            continue  # "Selbst 15.000 Nordkoreaner würden …"; "12,000, including about 500 officers"
+        if high == low:
+            # "bis zu 15.000": an upper bound
+            hedge = " ".join(t.text.lower() for t in toks[start:i])
+            if hedge in {"bis zu", "up to"}:
+                low = 0
+        found.append((start, end, low, high))
+        i = end
+    return found
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
+def _counts_troops(toks: list[Token], end: int) -> bool:
+    """The number is followed (within three words) by a troop noun not qualified as another army's."""
+    for j in range(end, min(end + 4, len(toks))):
+        word = toks[j].text
+        if _TROOPS.match(word):
+            combined = j + 1 < len(toks) and toks[j + 1].text.lower() in _COMBINED  # "50.000 Soldaten inklusive …"
+            return not combined and not (j > end and _FOREIGN_ADJ.match(toks[j - 1].text))
+        if _OF_THEM.match(word) and j + 1 < len(toks) and toks[j + 1].text.lower() in {"them", "ihnen"}:
+            return True
+    return False
+
+
+def _mentions(sentences: Sequence[Sentence], i: int, subject: Sequence[re.Pattern[str]]) -> bool:
+    """The sentence, or the paragraph it stands in, names the subject."""
+    here = sentences[i]
+    window = [s for s in sentences[max(0, i - 6) : i + 1] if s.article is here.article and s.paragraph >= here.paragraph - 1]
+    return any(p.search(s.text) for s in window for p in subject)
+
+
+def _with_next(sentences: Sequence[Sentence], i: int) -> str:
+    """The sentence and, when the next one names the source ("Dies berichtet …"), that one too."""
+    text = sentences[i].text
+    if i + 1 < len(sentences) and sentences[i + 1].article is sentences[i].article:
+        nxt = sentences[i + 1].text
+        if re.match(r"^(dies|das|so|this|that)\b", nxt, re.I):
+            return text + " " + nxt
+    return text
+
+
+def subject_patterns(config: Config) -> list[re.Pattern[str]]:
+    """Whose troops the figures count: the brief's topic terms, as word-start patterns
+    (Nordkorea matches nordkoreanische, North Korea matches North Korean)."""
+    words = [term for concept in config.topic for term in concept]
+    return [re.compile(r"(?<!\w)" + re.escape(w[:-1] if len(w) > 5 else w), re.I) for w in words]

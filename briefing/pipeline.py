@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import BriefingError, IngestError
-from .figures import find_figures
+from .figures import find_figures, subject_patterns
 from .ingest import Skipped, read_articles
 from .models import Article, Brief, Excerpt, Section, Source
 from .segment import split_sentences
@@ -45,9 +45,10 @@ def build_brief(config: Config, articles_dir: Path) -> Build:
     log.info("segment: %d sentences", len(sentences))
     choices = select_excerpts(config, sentences)
     log.info("select: %d excerpts", sum(len(c.excerpts) for c in choices))
+    subject = subject_patterns(config)
     sections = [
         Section(id=c.config.id, title=c.config.title, question=c.config.question, excerpts=c.excerpts,
-                figures=find_figures(c.excerpts, articles) if c.config.figures else [])
+                figures=find_figures(sentences, subject) if c.config.figures else [])
         for c in choices
     ]
     sources = _sources(articles, [e for s in sections for e in s.excerpts])
