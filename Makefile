@@ -9,6 +9,7 @@ brief: $(STAMP)
 	$(VENV)/bin/briefing build
 
 test: $(STAMP)
+	@sh scripts/system-deps.sh --test
 	$(VENV)/bin/python -m pytest
 
 bench: $(STAMP)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config, load_config
-from .errors import BriefingError
+from .mail import email_draft
+from .errors import BriefingError, ConfigError
 from .pipeline import Build, build_brief
-from .render import brief_json, render_html, render_pdf, write_atomically, BUILTIN_TEMPLATES
+from .render import BUILTIN_TEMPLATES, brief_json, render_html, render_pdf, write_atomically
 
 log = logging.getLogger("briefing")
 
@@ -52,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="PDF file to write (default: from the config)")
     build.add_argument("--json", type=Path, help="also write the brief as JSON to this file")
     build.add_argument("--html", type=Path, help="also write the HTML the PDF is made from")
+    build.add_argument("--eml", type=Path, help="also write an e-mail draft (.eml) with the PDF attached")
+    build.add_argument("--to", action="append", default=[], metavar="ADDRESS", help="recipient of the e-mail draft")
     build.set_defaults(run=_build)
 
     explain = sub.add_parser("explain", parents=[common], help="show why each excerpt was chosen or left out")
@@ -71,13 +74,17 @@ def _build(args: argparse.Namespace) -> int:
     config, articles = _load(args)
     build = build_brief(config, articles)
     out = args.out or (args.config.resolve().parent / str(config.output).replace("{date}", build.brief.date.isoformat()))
-    html = render_html(build.brief)
-    pdf = render_pdf(html, [BUILTIN_TEMPLATES])
+    templates = _template_dirs(config, args.config)
+    html = render_html(build.brief, templates)
+    pdf = render_pdf(html, build.brief, templates, pdf_a=config.pdf_a, attach_json=config.attach_json)
     write_atomically(out, pdf)
     if args.json:
         write_atomically(args.json, brief_json(build.brief).encode("utf-8"))
     if args.html:
         write_atomically(args.html, html.encode("utf-8"))
+    if args.eml:
+        draft = email_draft(build.brief, pdf, out.name, args.to or config.email.to, config.email.cc, config.email.sender)
+        write_atomically(args.eml, draft)
     _report(build, out)
     return 0
 
@@ -99,6 +106,17 @@ def _explain(args: argparse.Namespace) -> int:
 def _short(text: str, width: int = 110) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _template_dirs(config: Config, config_path: Path) -> list[Path]:
+    """The user's template folder (if any) first, the built-in one last."""
+    dirs = [BUILTIN_TEMPLATES]
+    if config.templates is not None:
+        user = config_path.resolve().parent / config.templates
+        if not user.is_dir():
+            raise ConfigError(f"{config_path}: templates: folder not found: {user}")
+        dirs.insert(0, user)
+    return dirs
 
 
 def _report(build: Build, out: Path) -> None:

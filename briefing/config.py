@@ -57,6 +57,12 @@ class SectionConfig(_Strict):
     figures: bool = Field(False, description="Show a table of the troop figures the sources report at the top of this section.")
 
 
+class EmailConfig(_Strict):
+    to: list[str] = Field(default_factory=list, description="Recipients of the e-mail draft written by --eml.")
+    cc: list[str] = Field(default_factory=list, description="Copy recipients of the e-mail draft.")
+    sender: str | None = Field(None, alias="from", description="Sender address of the e-mail draft.")
+
+
 class Config(_Strict):
     title: str = Field(min_length=1, description="Title of the brief.")
     subtitle: str | None = Field(None, description="Line under the title.")
@@ -70,6 +76,12 @@ class Config(_Strict):
     output: Path = Field(
         Path("out/briefing-{date}.pdf"), description="Where the PDF goes, relative to this file; {date} is the brief's date."
     )
+    templates: Path | None = Field(
+        None, description="Folder of your own templates (brief.html.j2, brief.css); each file there replaces the built-in one."
+    )
+    pdf_a: bool = Field(False, description="Write PDF/A-3u, the archival variant of PDF.")
+    attach_json: bool = Field(True, description="Embed the brief's JSON (excerpts, offsets, sources) in the PDF.")
+    email: EmailConfig = Field(default_factory=EmailConfig, description="Defaults for the e-mail draft (--eml).")
     topic: list[Concept] = Field(
         default_factory=list,
         description="What the whole brief is about; sentences that mention it rank higher in every section.",

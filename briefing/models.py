@@ -64,6 +64,7 @@ class Source(_Out):
     url: str | None = None
     language: str | None
     cited: int = Field(0, description="How many excerpts cite this source.")
+    label: str = Field("", description="Short name shown next to quotations: the outlet, else the title's first words.")
 
 
 class Citation(_Out):

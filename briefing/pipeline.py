@@ -71,6 +71,15 @@ def _brief_date(config: Config, dates: list[dt.date]) -> dt.date:
     return dates[-1]
 
 
+def _label(article: Article) -> str:
+    if article.outlet:
+        return article.outlet
+    if article.title:
+        words = article.title.split()
+        return " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+    return article.path
+
+
 def _sources(articles: list[Article], excerpts: list[Excerpt]) -> list[Source]:
     """Every article, numbered in the order the brief first cites them; uncited ones last."""
     cited: dict[str, int] = {}
@@ -82,6 +91,6 @@ def _sources(articles: list[Article], excerpts: list[Excerpt]) -> list[Source]:
     by_id = {a.id: a for a in articles}
     return [
         Source(id=a.id, number=n, path=a.path, title=a.title, outlet=a.outlet, published=a.published, url=a.url,
-               language=a.language, cited=cited.get(a.id, 0))
+               language=a.language, cited=cited.get(a.id, 0), label=_label(a))
         for n, a in enumerate((by_id[i] for i in order), start=1)
     ]

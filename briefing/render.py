@@ -5,6 +5,7 @@ half-written brief and never destroys the last good one."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -59,46 +60,80 @@ def format_date(value: dt.date | None, language: str) -> str:
     return f"{value.day}. {month} {value.year}" if language == "de" else f"{value.day} {month} {value.year}"
 
 
+def short_date(value: dt.date | None, language: str) -> str:
+    if value is None:
+        return "–"
+    return f"{value.day:02d}.{value.month:02d}.{value.year}" if language == "de" else value.isoformat()
+
+
 def display(text: str) -> str:
     """Text as shown: white space folded. The data keeps the original characters."""
     return re.sub(r"\s+", " ", text).strip()
 
 
-def template_environment(user_templates: Path | None = None) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = []
-    if user_templates is not None:
-        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
-    loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES)))
+def template_environment(template_dirs: list[Path]) -> jinja2.Environment:
+    """Templates from the user's folder first, the built-in ones last (file by file)."""
+    loaders = [jinja2.FileSystemLoader(str(d)) for d in template_dirs]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )
     env.filters["display"] = display
+    env.globals["asset"] = lambda name: _asset(template_dirs, name)
     return env
 
 
-def render_html(brief: Brief, user_templates: Path | None = None) -> str:
-    env = template_environment(user_templates)
+def _asset(template_dirs: list[Path], name: str) -> str:
+    """URL of a stylesheet, font or image: the user's copy if there is one, else the built-in."""
+    for folder in template_dirs:
+        if (folder / name).is_file():
+            return (folder / name).resolve().as_uri()
+    raise RenderError(f"template asset not found: {name}")
+
+
+def render_html(brief: Brief, template_dirs: list[Path] | None = None) -> str:
+    env = template_environment(template_dirs or [BUILTIN_TEMPLATES])
     labels = LABELS[brief.language]
     numbers = {s.id: s.number for s in brief.sources}
     try:
         return env.get_template("brief.html.j2").render(
             brief=brief, labels=labels, number=numbers, sources={s.id: s for s in brief.sources},
-            date=lambda d: format_date(d, brief.language),
+            date=lambda d: format_date(d, brief.language), short_date=lambda d: short_date(d, brief.language),
         )
     except jinja2.TemplateError as exc:
         raise RenderError(f"template error: {exc}") from None
 
 
-def render_pdf(html: str, template_dirs: list[Path]) -> bytes:
-    from weasyprint import HTML  # imported late: it is the slowest import by far
+def render_pdf(html: str, brief: Brief, template_dirs: list[Path], pdf_a: bool = False,
+               attach_json: bool = True) -> bytes:
+    """The PDF, byte for byte the same for the same brief: every date in it is the brief's date."""
+    from weasyprint import HTML, Attachment  # imported late: it is the slowest import by far
 
+    stamp = dt.datetime.combine(brief.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    fetcher = _local_fetcher(template_dirs)
+    attachments = []
+    if attach_json:
+        attachments.append(Attachment(
+            string=brief_json(brief), name=f"briefing-{brief.date.isoformat()}.json", url_fetcher=fetcher,
+            description="Excerpts with offsets into their sources, and the source list", created=stamp, modified=stamp,
+            relationship="Data",
+        ))
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))  # fontTools stamps subset fonts with it
     try:
-        document = HTML(string=html, base_url=template_dirs[-1].resolve().as_uri() + "/",
-                        url_fetcher=_local_fetcher(template_dirs))
-        return bytes(document.write_pdf(pdf_tags=True) or b"")
+        document = HTML(string=html, base_url=template_dirs[-1].resolve().as_uri() + "/", url_fetcher=fetcher)
+        identifier = hashlib.md5(html.encode("utf-8")).hexdigest().encode()
+        return bytes(document.write_pdf(
+            pdf_tags=True, attachments=attachments, pdf_identifier=identifier,
+            pdf_variant="pdf/a-3u" if pdf_a else None,
+        ) or b"")
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs one line
         raise RenderError(f"PDF rendering failed: {exc}") from None
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def _local_fetcher(allowed: list[Path]) -> Any:

@@ -1,0 +1,54 @@
+"""The e-mail draft: an RFC 5322 message with the key points as text and the PDF attached."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.policy
+import email.utils
+import textwrap
+from email.message import EmailMessage
+
+from .models import Brief
+from .render import LABELS, display, format_date
+
+
+def email_draft(brief: Brief, pdf: bytes, filename: str, to: list[str], cc: list[str], sender: str | None) -> bytes:
+    message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=200))
+    message["Subject"] = f"{brief.title} ({format_date(brief.date, brief.language)})"
+    if sender:
+        message["From"] = sender
+    if to:
+        message["To"] = ", ".join(to)
+    if cc:
+        message["Cc"] = ", ".join(cc)
+    stamp = dt.datetime.combine(brief.date, dt.time(8, 0), tzinfo=dt.timezone.utc)
+    message["Date"] = email.utils.format_datetime(stamp)
+    message["X-Unsent"] = "1"  # mail programs open the file as a draft to send
+    message.set_content(key_points_text(brief))
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
+    return message.as_bytes()
+
+
+def key_points_text(brief: Brief) -> str:
+    """The brief's key points as plain text: one verbatim excerpt per section, with its source."""
+    labels = LABELS[brief.language]
+    numbers = {s.id: s for s in brief.sources}
+    lines = [brief.title, f"{labels['date']}: {format_date(brief.date, brief.language)} · {brief.author}", "",
+             labels["key_points"].upper(), ""]
+    for section in brief.sections:
+        lines.append(section.title)
+        if section.excerpts:
+            top = section.excerpts[0]
+            quote = f"{labels['open_quote']}{display(top.text)}{labels['close_quote']} [{numbers[top.source].number}]"
+            lines += textwrap.wrap(quote, 76, initial_indent="  ", subsequent_indent="  ")
+            if top.attribution:
+                lines.append(f"  ({labels['said_by']}: {top.attribution})")
+        else:
+            lines.append(f"  {labels['no_evidence']}")
+        lines.append("")
+    lines.append(labels["sources"].upper())
+    for source in brief.sources:
+        detail = ", ".join(x for x in (source.outlet, format_date(source.published, brief.language) if source.published
+                                       else None) if x)
+        lines.append(f"[{source.number}] {source.title or source.path}" + (f" ({detail})" if detail else ""))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,136 @@
+"""The PDF as a document: metadata, fonts, structure, languages, templates, e-mail, reproducibility."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from briefing.cli import main
+
+from .conftest import ROOT, SeedBrief
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils not installed")
+
+
+def _tool(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+@needs_poppler
+def test_pdfinfo_shows_metadata_tags_and_a4(seed_brief: SeedBrief) -> None:
+    info = _tool("pdfinfo", str(seed_brief.pdf))
+    assert "Title:           Nordkoreanische Soldaten im Krieg gegen die Ukraine" in info
+    assert "Author:          Lagezentrum Osteuropa" in info
+    assert "Subject:" in info and "Keywords:        Umfang der Entsendung" in info
+    assert "CreationDate:    Tue Nov  5 00:00:00 2024" in info  # the brief's date, not the wall clock
+    assert "Tagged:          yes" in info
+    assert "(A4)" in info
+
+
+@needs_poppler
+def test_pdffonts_all_embedded_and_subset(seed_brief: SeedBrief) -> None:
+    rows = _tool("pdffonts", str(seed_brief.pdf)).splitlines()[2:]
+    assert rows
+    for row in rows:
+        cols = row.split()
+        assert cols[-5:-2] == ["yes", "yes", "yes"], row  # emb sub uni
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed")
+def test_qpdf_finds_no_errors(seed_brief: SeedBrief) -> None:
+    assert "No syntax or stream encoding errors" in _tool("qpdf", "--check", str(seed_brief.pdf))
+
+
+@needs_poppler
+def test_pdftotext_has_structure_in_order(seed_brief: SeedBrief) -> None:
+    text = _tool("pdftotext", "-layout", str(seed_brief.pdf), "-")
+    order = ["Inhalt", "Kernaussagen", "1. Umfang der Entsendung", "Gemeldete Truppenstärke",
+             "2. Einsatz und Kampfkraft", "3. Abkommen", "4. Reaktion Südkoreas", "Quellen"]
+    position = 0
+    for label in order:  # each one after the one before
+        position = text.index(label, position)
+    pages = text.count("\f")
+    assert f"Seite 1 von {pages}" in text and f"Seite {pages} von {pages}" in text
+
+
+def test_pdf_has_bookmarks_for_sections_and_the_json_attached(seed_brief: SeedBrief) -> None:
+    reader = PdfReader(seed_brief.pdf)
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    for section in seed_brief.data["sections"]:
+        assert any(section["title"] in t for t in titles), titles
+    attached = reader.attachments
+    (name,) = attached
+    data = json.loads(attached[name][0])
+    assert data["sections"] == seed_brief.data["sections"]
+
+
+def test_seed_brief_is_small_enough_for_any_mail_gateway(seed_brief: SeedBrief) -> None:
+    assert seed_brief.pdf.stat().st_size < 300_000
+
+
+def _build(tmp_path: Path, change: dict[str, object], *extra: str) -> Path:
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    config.update(change)
+    config["articles"] = str(ROOT / "seeds")
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "brief.pdf"
+    assert main(["build", "-q", "--config", str(path), "--out", str(out), *extra]) == 0
+    return out
+
+
+def _text(pdf: Path) -> str:
+    return " ".join((page.extract_text() or "") for page in PdfReader(pdf).pages)
+
+
+def test_english_labels(tmp_path: Path) -> None:
+    text = _text(_build(tmp_path, {"language": "en", "classification": "RESTRICTED"}))
+    for label in ("Contents", "Key points", "Sources", "Page 1 of", "Reported troop numbers", "5 November 2024"):
+        assert label in text, label
+    for german in ("Inhalt", "Kernaussagen", "Seite 1 von"):
+        assert german not in text
+    assert text.count("RESTRICTED") >= len(PdfReader(tmp_path / "brief.pdf").pages)  # marking on every page
+
+
+def test_a_user_template_folder_overrides_one_file(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    css = (ROOT / "templates" / "brief.css").read_text(encoding="utf-8")
+    (mine / "brief.css").write_text(css + "\nh2::before { content: 'ZZ-OWN-STYLE '; }\n", encoding="utf-8")
+    text = _text(_build(tmp_path, {"templates": "mine"}))
+    assert "ZZ-OWN-STYLE" in text  # the user's stylesheet was used …
+    assert "Kernaussagen" in text  # … with the built-in template
+
+
+def test_same_inputs_give_the_same_bytes(tmp_path: Path, seed_brief: SeedBrief) -> None:
+    again = tmp_path / "again.pdf"
+    assert main(["build", "-q", "--config", str(ROOT / "config.yaml"), "--out", str(again)]) == 0
+    assert again.read_bytes() == seed_brief.pdf.read_bytes()
+
+
+def test_pdf_a_variant(tmp_path: Path) -> None:
+    reader = PdfReader(_build(tmp_path, {"pdf_a": True}))
+    metadata = reader.xmp_metadata
+    assert metadata is not None
+    assert "pdfaid" in str(reader.trailer["/Root"]["/Metadata"].get_object().get_data())
+
+
+def test_email_draft_has_key_points_and_the_pdf(tmp_path: Path) -> None:
+    eml = tmp_path / "brief.eml"
+    pdf = _build(tmp_path, {}, "--eml", str(eml), "--to", "lage@example.org")
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert message["To"] == "lage@example.org"
+    assert message["Subject"].startswith("Nordkoreanische Soldaten im Krieg gegen die Ukraine (5. November 2024)")
+    body = message.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert "KERNAUSSAGEN" in body and "Umfang der Entsendung" in body
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_content() == pdf.read_bytes()
