@@ -12,6 +12,7 @@ from . import __version__
 from .config import Config, load_config
 from .mail import email_draft
 from .errors import BriefingError, ConfigError
+from .ingest import read_articles
 from .pipeline import Build, build_brief
 from .render import BUILTIN_TEMPLATES, brief_json, render_html, render_pdf, write_atomically
 
@@ -57,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--to", action="append", default=[], metavar="ADDRESS", help="recipient of the e-mail draft")
     build.set_defaults(run=_build)
 
+    sources = sub.add_parser("sources", parents=[common], help="list the articles with the metadata found in them")
+    sources.set_defaults(run=_sources)
+
     explain = sub.add_parser("explain", parents=[common], help="show why each excerpt was chosen or left out")
     explain.add_argument("--rejected", type=int, default=5, metavar="N", help="best rejected candidates per section")
     explain.set_defaults(run=_explain)
@@ -86,6 +90,28 @@ def _build(args: argparse.Namespace) -> int:
         draft = email_draft(build.brief, pdf, out.name, args.to or config.email.to, config.email.cc, config.email.sender)
         write_atomically(args.eml, draft)
     _report(build, out)
+    return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    """What ingest made of each file, so the user can check it and correct it in sources.yaml."""
+    _, folder = _load(args)
+    articles, skipped = read_articles(folder)
+    for a in articles:
+        furniture = sum(s.end - s.start for s in a.furniture)
+        share = 100 * furniture / max(1, len(a.text))
+        print(f"{a.path}")
+        print(f"  title:     {a.title or '-'}")
+        print(f"  outlet:    {a.outlet or '-'}")
+        print(f"  published: {a.published.isoformat() if a.published else '-'}")
+        print(f"  language:  {a.language or '-'}")
+        if a.url:
+            print(f"  url:       {a.url}")
+        kinds = sorted({s.kind for s in a.furniture})
+        print(f"  furniture: {share:.0f}% of {len(a.text)} characters ({', '.join(kinds) or 'none'})")
+    for s in skipped:
+        print(f"{s.path}\n  skipped:   {s.reason}")
+    print(f"{len(articles)} articles, {len(skipped)} skipped. Correct metadata in {folder / 'sources.yaml'}.")
     return 0
 
 

@@ -52,7 +52,7 @@ _AGENCY_CAPTION = re.compile(
 _BYLINE = re.compile(
     r"^(von|by|ein artikel von|eine analyse von|ein kommentar von|autor(in)?|author|text|reporting by|"
     r"mit material von|with reporting from)\s*:?\s+\S", _I)
-_AUTHOR_BOX = re.compile(r"^(über (den|die) autor(in)?|about the author|zur person)\b", _I)
+_AUTHOR_BOX = re.compile(r"^(über (den|die) autor(in)?|about the authors?|zur person)\b", _I)
 _DATELINE = re.compile(
     r"^\W*(aktualisiert|veröffentlicht|stand|updated|published)?\s*(am|on|:)?\s*"
     r"(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.?\s+\w+\.?\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})"
@@ -74,7 +74,7 @@ _WORD = re.compile(r"\w+", re.U)
 def find_furniture(text: str, after: int = 0) -> list[Span]:
     """Spans of `text` (from offset `after`) that are furniture, each with its category."""
     lines = list(paragraphs(text, after))
-    language = _language(" ".join(text[s:e] for s, e in lines if _words(text[s:e]) > 8)[:4000])
+    language = _main_language([text[s:e] for s, e in lines])
     kinds: list[str | None] = [_classify(text[s:e], language) for s, e in lines]
     _mark_teaser_runs(text, lines, kinds)
     _mark_unrelated_tail(text, lines, kinds)
@@ -83,6 +83,17 @@ def find_furniture(text: str, after: int = 0) -> list[Span]:
 
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
+
+
+def _main_language(lines: list[str]) -> str:
+    """The article's language when at least three in four of its long lines share it, else "unk":
+    only then does a line in another language stand out as an agency caption."""
+    votes = [_language(line) for line in lines if _words(line) > 8]
+    votes = [v for v in votes if v != "unk"]
+    if not votes:
+        return "unk"
+    top = max(set(votes), key=votes.count)
+    return top if votes.count(top) * 4 >= len(votes) * 3 else "unk"
 
 
 def _language(sample: str) -> str:
@@ -137,8 +148,19 @@ def _classify(line: str, language: str) -> str | None:
     return None
 
 
+_TEASER_LABEL = re.compile(r"(mehr zum thema|auch interessant|lesen sie (auch|mehr)|das könnte sie|related|"
+                           r"read more|more on this|see also|empfehlungen|weitere (artikel|nachrichten|themen))", _I)
+
+
 def _mark_teaser_runs(text: str, lines: list[tuple[int, int]], kinds: list[str | None]) -> None:
-    """A 'read the story' link ends a teaser of another story: mark it back to its headline."""
+    """Headlines listed under 'Mehr zum Thema' are teasers of other stories; a 'read the story'
+    link ends a teaser of another story: mark it back to its headline."""
+    for i, ((s, e), kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind == "widget" and _TEASER_LABEL.match(text[s:e].strip()):
+            j = i + 1
+            while j < len(lines) and kinds[j] in ("heading", "teaser"):
+                kinds[j] = "teaser"
+                j += 1
     for i, ((s, e), kind) in enumerate(zip(lines, kinds, strict=True)):
         label = text[s:e].strip().lower()
         if kind == "widget" and re.match(r"(zur story|zum artikel|weiterlesen|mehr lesen|read more|continue reading)", label):

@@ -1,0 +1,74 @@
+"""segment: German and English news sentences, as offsets into the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.models import Article
+from briefing.segment import paragraphs, split_sentences
+
+
+def _sentences(text: str, language: str = "de") -> list[str]:
+    article = Article(id="a", path="a.txt", text=text, language=language)
+    found = split_sentences(article)
+    assert all(text[s.start : s.end] == s.text for s in found)
+    return [s.text for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Laut Dr. Müller kamen ca. 10.000 Soldaten an. Das ist viel.", 2),
+        ("Sie trafen u.a. Kim Jong Un (M.) bei einer Übung. Danach reisten sie ab.", 2),
+        ("Am 5. November kamen die ersten Soldaten an. Weitere folgten.", 2),
+        ("Rund 10'000 Soldaten sind dort. Das meldet die NZZ.", 2),
+        ("1,4 Millionen junge Menschen meldeten sich. Das berichtete KCNA.", 2),
+        ("About 11,000 troops arrived in Kursk. U.S. officials confirmed it on Monday.", 2),
+        ("Mr. Kim left at 5 p.m. on Monday. Nobody followed him.", 2),
+    ],
+)
+def test_abbreviations_dates_and_numbers_do_not_end_sentences(text: str, expected: int) -> None:
+    language = "en" if text.startswith(("About", "Mr.")) else "de"
+    assert len(_sentences(text, language)) == expected
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Er sagte: „Wir sind da. Und wir bleiben.“ Dann ging er.",
+        "Er sagte: »Wir sind da. Und wir bleiben.« Dann ging er.",
+        "Er sagte: «Wir sind da. Und wir bleiben.» Dann ging er.",
+        'Er sagte: "Wir sind da. Und wir bleiben." Dann ging er.',
+        "He said: “We are here. And we stay.” Then he left.",
+    ],
+)
+def test_a_quotation_over_several_sentences_stays_whole(quote: str) -> None:
+    found = _sentences(quote, "en" if quote.startswith("He") else "de")
+    assert len(found) == 2
+    assert found[1] in ("Dann ging er.", "Then he left.")
+
+
+def test_single_quotes_inside_a_sentence() -> None:
+    assert len(_sentences("Er nannte es 'Kanonenfutter'. Das sorgte für Streit.")) == 2
+
+
+def test_headlines_without_punctuation_are_paragraphs_of_their_own() -> None:
+    text = "Nordkorea schickt Soldaten\nDie Soldaten sind in Kursk angekommen. Sie sollen kämpfen.\nNeue Lage in Kursk\nWeitere Truppen folgen."
+    assert len(list(paragraphs(text))) == 4
+    found = _sentences(text)
+    assert found[0] == "Nordkorea schickt Soldaten"
+    assert found[1] == "Die Soldaten sind in Kursk angekommen."
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = ("Wie viele nordkoreanische Soldaten inzwischen auf russischer Seite\n"
+            "stehen, lässt sich nur schätzen. Der ukrainische Präsident Wolodymyr\n"
+            "Selenskyj sprach von 11.000 Mann.\n\nNeuer Absatz.")
+    found = _sentences(text)
+    assert len(found) == 3
+    assert found[1].startswith("Der ukrainische Präsident Wolodymyr\nSelenskyj")
+
+
+def test_offsets_survive_windows_line_ends() -> None:
+    text = "Erster Satz hier.\r\nZweiter Satz dort.\r\n"
+    assert _sentences(text) == ["Erster Satz hier.", "Zweiter Satz dort."]
