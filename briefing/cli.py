@@ -4,6 +4,7 @@ Only this module prints or exits."""
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from pathlib import Path
@@ -11,8 +12,9 @@ from pathlib import Path
 from . import __version__
 from .config import Config, load_config
 from .mail import email_draft
-from .errors import BriefingError, ConfigError
+from .errors import BriefingError, ConfigError, UsageError
 from .ingest import read_articles
+from .models import Brief
 from .pipeline import Build, build_brief
 from .render import BUILTIN_TEMPLATES, brief_json, render_html, render_pdf, write_atomically
 
@@ -48,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--articles", type=Path, help="articles folder (default: from the config)")
     common.add_argument("--debug", action="store_true", help="show tracebacks")
     common.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    common.add_argument("--strict", action="store_true", help="treat warnings (skipped files, empty sections) as failure")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build = sub.add_parser("build", parents=[common], help="write the PDF brief")
@@ -57,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--eml", type=Path, help="also write an e-mail draft (.eml) with the PDF attached")
     build.add_argument("--to", action="append", default=[], metavar="ADDRESS", help="recipient of the e-mail draft")
     build.set_defaults(run=_build)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the brief's JSON (or of the config)")
+    schema.add_argument("which", nargs="?", choices=["brief", "config"], default="brief")
+    schema.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    schema.add_argument("-q", "--quiet", action="store_true", help=argparse.SUPPRESS)
+    schema.set_defaults(run=_schema)
 
     sources = sub.add_parser("sources", parents=[common], help="list the articles with the metadata found in them")
     sources.set_defaults(run=_sources)
@@ -77,7 +86,11 @@ def _load(args: argparse.Namespace) -> tuple[Config, Path]:
 def _build(args: argparse.Namespace) -> int:
     config, articles = _load(args)
     build = build_brief(config, articles)
+    if args.strict and build.warnings:
+        raise BriefingError(f"--strict: {len(build.warnings)} warning(s), first: {build.warnings[0]}; nothing written")
     out = args.out or (args.config.resolve().parent / str(config.output).replace("{date}", build.brief.date.isoformat()))
+    for target in (out, args.json, args.html, args.eml):
+        _check_output(target, articles)
     templates = _template_dirs(config, args.config)
     html = render_html(build.brief, templates)
     pdf = render_pdf(html, build.brief, templates, pdf_a=config.pdf_a, attach_json=config.attach_json)
@@ -90,6 +103,12 @@ def _build(args: argparse.Namespace) -> int:
         draft = email_draft(build.brief, pdf, out.name, args.to or config.email.to, config.email.cc, config.email.sender)
         write_atomically(args.eml, draft)
     _report(build, out)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    model = Brief if args.which == "brief" else Config
+    print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
     return 0
 
 
@@ -134,6 +153,12 @@ def _short(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _check_output(target: Path | None, articles: Path) -> None:
+    """Outputs never go into the articles folder: nothing an input could be overwritten with."""
+    if target is not None and target.resolve().is_relative_to(articles.resolve()):
+        raise UsageError(f"{target}: refusing to write into the articles folder {articles}")
+
+
 def _template_dirs(config: Config, config_path: Path) -> list[Path]:
     """The user's template folder (if any) first, the built-in one last."""
     dirs = [BUILTIN_TEMPLATES]
@@ -147,7 +172,9 @@ def _template_dirs(config: Config, config_path: Path) -> list[Path]:
 
 def _report(build: Build, out: Path) -> None:
     excerpts = sum(len(s.excerpts) for s in build.brief.sections)
-    log.warning("Wrote %s: %d sections, %d excerpts from %d articles", out, len(build.brief.sections), excerpts,
-                len(build.articles))
     for note in build.warnings:
         log.warning("warning: %s", note)
+    summary = f"Wrote {out}: {len(build.brief.sections)} sections, {excerpts} excerpts from {len(build.articles)} articles"
+    if build.skipped:
+        summary += f"; {len(build.skipped)} file(s) skipped"
+    log.warning("%s", summary)

@@ -13,6 +13,12 @@ class ConfigError(BriefingError):
     exit_code = 2
 
 
+class UsageError(BriefingError):
+    """The command line asks for something that cannot be done (e.g. writing into the articles folder)."""
+
+    exit_code = 2
+
+
 class IngestError(BriefingError):
     """The articles folder cannot be read."""
 

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from charset_normalizer import from_bytes
 
-from .errors import IngestError
+from .errors import ConfigError, IngestError
 from .furniture import find_furniture
 from .metadata import detect_metadata
 from .models import Article, Span
@@ -24,7 +24,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 SIDECAR = "sources.yaml"
 METADATA_KEYS = {"title", "outlet", "published", "url", "language"}
-MAX_BYTES = 20_000_000  # a "news article" larger than this is not one
+MAX_BYTES = 5_000_000  # a "news article" larger than this is not one
+MAX_LINE = 50_000  # nor is a file with a single line this long (a dump, a minified page)
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,15 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
     articles: list[Article] = []
     skipped: list[Skipped] = []
     root = folder.resolve()
-    for path in sorted(folder.rglob("*")):
+    try:
+        paths = sorted(folder.rglob("*"))
+    except OSError as exc:
+        raise IngestError(f"{folder}: cannot list the articles folder: {exc.strerror or exc}") from None
+    for path in paths:
         rel = path.relative_to(folder).as_posix()
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
+        if not path.resolve().is_relative_to(root):
             skipped.append(Skipped(rel, "symbolic link to outside the articles folder, not followed"))
             continue
         if path.is_dir() or rel == SIDECAR:
@@ -71,7 +76,7 @@ def read_article(path: Path, rel: str, overrides: dict[str, Any] | None = None) 
         raise _Skip(f"unsupported file type '{suffix or path.name}'")
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise _Skip(f"larger than {MAX_BYTES // 1_000_000} MB")
+            raise _Skip(f"not an article: larger than {MAX_BYTES // 1_000_000} MB")
         data = path.read_bytes()
     except OSError as exc:
         raise _Skip(f"cannot read: {exc.strerror or exc}") from None
@@ -85,6 +90,9 @@ def read_article(path: Path, rel: str, overrides: dict[str, Any] | None = None) 
         front, header = _front_matter(text)
     if not text.strip():
         raise _Skip("no text")
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    if longest > MAX_LINE:
+        raise _Skip(f"not an article: one line of {longest:,} characters")
     article = Article(id=_article_id(rel), path=rel, text=text)
     spans = tuple(sorted(header + find_furniture(text, after=header[-1].end if header else 0)))
     article = replace(article, furniture=spans)
@@ -180,11 +188,11 @@ def _read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise IngestError(f"{path}: cannot read: {exc}".splitlines()[0]) from None
+        raise ConfigError(f"{path}: cannot read: {exc}".splitlines()[0]) from None
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise IngestError(f"{path}: expected a mapping of file name to metadata (title, outlet, published, url, language)")
+        raise ConfigError(f"{path}: expected a mapping of file name to metadata (title, outlet, published, url, language)")
     return {str(k): v for k, v in data.items()}
 
 

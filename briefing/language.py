@@ -5,6 +5,7 @@ Nordkorea ~ nordkoreanische, troop ~ troops."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,7 +61,7 @@ def _stem(word: str, lang: str) -> str:
 
 def number_value(token: str) -> int | None:
     digits = re.sub(r"[.,'’ ]", "", token.split(",")[0] if re.fullmatch(r"\d+,\d{1,2}", token) else token)
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isascii() and digits.isdigit() else None  # not "²" or "٣"
 
 
 MAX_DERIVATION_SUFFIX = 4
@@ -96,23 +97,69 @@ class Term:
         words = tuple(t.keys for t in toks)
         return cls(text, words, tuple(t.text[:1].isupper() for t in toks))
 
-    def found_in(self, toks: list[Token]) -> bool:
-        if self.label == NUMBER_TERM:
-            return any(_is_big_number(t) and not _hypothetical(toks, i) for i, t in enumerate(toks))
-        if not self.words:
-            return False
+    def matches_at(self, toks: Sequence[Token], i: int) -> bool:
+        """The term's words stand at toks[i], toks[i+1], …"""
         n = len(self.words)
-        for i in range(len(toks) - n + 1):
-            if all(_word_matches(toks[i + j], self.words[j], self.nouns[j]) for j in range(n)):
-                return True
-        return False
+        return i + n <= len(toks) and all(_word_matches(toks[i + j], self.words[j], self.nouns[j]) for j in range(n))
+
+
+class ConceptIndex:
+    """Which of many concepts a text mentions. Terms are indexed by their keys, so each word of the
+    text costs a few dictionary look-ups (its stem, its compound heads, its derivation bases)
+    instead of a comparison with every term; the answer per distinct word is remembered."""
+
+    def __init__(self, concepts: Sequence[Sequence[str]]) -> None:
+        self.terms = [(cid, Term.parse(text)) for cid, synonyms in enumerate(concepts) for text in synonyms]
+        self.numbers = {cid for cid, term in self.terms if term.label == NUMBER_TERM}
+        self._exact: dict[str, set[int]] = {}
+        self._head: dict[str, set[int]] = {}
+        self._base: dict[str, set[int]] = {}
+        for ti, (_, term) in enumerate(self.terms):
+            if not term.words:
+                continue
+            for key in term.words[0]:
+                self._exact.setdefault(key, set()).add(ti)
+                lang, stem = key.split(":", 1)
+                if lang == "de" and term.nouns[0] and len(stem) >= 4:
+                    self._head.setdefault(key, set()).add(ti)
+                if len(stem) >= 5:
+                    self._base.setdefault(key, set()).add(ti)
+        self._cache: dict[frozenset[str], frozenset[int]] = {}
+
+    def found(self, toks: Sequence[Token]) -> set[int]:
+        """Ids (positions in the list given) of the concepts the tokens mention."""
+        hits: set[int] = set()
+        for i, token in enumerate(toks):
+            for ti in self._first_words(token.keys):
+                cid, term = self.terms[ti]
+                if len(term.words) == 1 or term.matches_at(toks, i):
+                    hits.add(cid)
+        if self.numbers and any(_is_big_number(t) and not _hypothetical(toks, i) for i, t in enumerate(toks)):
+            hits |= self.numbers
+        return hits
+
+    def _first_words(self, keys: frozenset[str]) -> frozenset[int]:
+        cached = self._cache.get(keys)
+        if cached is None:
+            found: set[int] = set()
+            for key in keys:
+                found |= self._exact.get(key, set())
+                lang, stem = key.split(":", 1)
+                if lang == "de":  # the term as the head of a compound: Verteidigungs|abkommen
+                    for i in range(3, len(stem) - 3):
+                        found |= self._head.get(f"de:{stem[i:]}", set())
+                for cut in range(1, MAX_DERIVATION_SUFFIX + 1):  # nordkorean|isch
+                    if len(stem) - cut >= 5:
+                        found |= self._base.get(f"{lang}:{stem[:-cut]}", set())
+            cached = self._cache[keys] = frozenset(found)
+        return cached
 
 
 def _word_matches(token: Token, term_keys: frozenset[str], noun: bool) -> bool:
     return any(keys_match(tk, k, noun) for tk in token.keys for k in term_keys)
 
 
-def _hypothetical(toks: list[Token], i: int) -> bool:
+def _hypothetical(toks: Sequence[Token], i: int) -> bool:
     """'Selbst 15.000 Nordkoreaner würden …': a figure in a what-if is not a report of one."""
     before = {t.text.lower() for t in toks[max(0, i - 2) : i]}
     after = {t.text.lower() for t in toks[i + 1 : i + 8]}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
-from .errors import BriefingError, IngestError
+from .errors import IngestError
 from .figures import find_figures, subject_patterns
 from .ingest import Skipped, read_articles
 from .models import Article, Brief, Excerpt, Section, Source
@@ -26,18 +26,17 @@ class Build:
     articles: list[Article]
     choices: list[SectionChoice]
     skipped: list[Skipped]
+    notes: list[str]
 
     @property
     def warnings(self) -> list[str]:
-        notes = [f"skipped {s.path}: {s.reason}" for s in self.skipped]
+        notes = [f"skipped {s.path}: {s.reason}" for s in self.skipped] + self.notes
         notes += [f"section '{s.id}' has no evidence in the sources" for s in self.brief.sections if not s.excerpts]
         return notes
 
 
 def build_brief(config: Config, articles_dir: Path) -> Build:
     articles, skipped = read_articles(articles_dir)
-    for s in skipped:
-        log.warning("skipped %s: %s", s.path, s.reason)
     if not articles:
         raise IngestError(f"{articles_dir}: none of the {len(skipped)} files could be read as an article")
     log.info("ingest: %d articles, %d skipped", len(articles), len(skipped))
@@ -53,22 +52,24 @@ def build_brief(config: Config, articles_dir: Path) -> Build:
     ]
     sources = _sources(articles, [e for s in sections for e in s.excerpts])
     dates = sorted(a.published for a in articles if a.published)
+    date, note = _brief_date(config, dates)
     brief = Brief(
         title=config.title, subtitle=config.subtitle, author=config.author,
-        date=_brief_date(config, dates), language=config.language, classification=config.classification,
+        date=date, language=config.language, classification=config.classification,
         period=(dates[0], dates[-1]) if dates else None, sources=sources, sections=sections,
     )
-    return Build(brief, articles, choices, skipped)
+    return Build(brief, articles, choices, skipped, [note] if note else [])
 
 
-def _brief_date(config: Config, dates: list[dt.date]) -> dt.date:
+def _brief_date(config: Config, dates: list[dt.date]) -> tuple[dt.date, str | None]:
+    """The brief's date, and a note when 'latest' had nothing to go by."""
     if isinstance(config.date, dt.date):
-        return config.date
+        return config.date, None
     if config.date == "today":
-        return dt.date.today()
+        return dt.date.today(), None
     if not dates:
-        raise BriefingError("date: 'latest' needs an article with a publication date; set a fixed date in the config")
-    return dates[-1]
+        return dt.date.today(), "no article states its publication date: the brief is dated today (set date: in the config)"
+    return dates[-1], None
 
 
 def _label(article: Article) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .attribution import find_attribution
 from .config import Config, SectionConfig
-from .language import Term, Token, number_value, tokens
+from .language import ConceptIndex, Token, number_value, tokens
 from .models import Citation, Excerpt, Sentence
 
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
@@ -42,21 +42,6 @@ _LEANS_BACK = re.compile(
 
 _CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
 _ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Concept:
-    """One entry of a section's terms: synonyms in German or English."""
-
-    label: str
-    terms: tuple[Term, ...]
-
-    @classmethod
-    def parse(cls, synonyms: Sequence[str]) -> Concept:
-        return cls(synonyms[0], tuple(Term.parse(s) for s in synonyms))
-
-    def found_in(self, toks: list[Token]) -> bool:
-        return any(term.found_in(toks) for term in self.terms)
 
 
 @dataclass(frozen=True)
@@ -99,36 +84,57 @@ class SectionChoice:
 
 @dataclass(frozen=True)
 class _Rules:
+    """A section's concepts, as ids into the shared ConceptIndex."""
+
     config: SectionConfig
-    terms: list[Concept]
-    require: list[Concept]
-    exclude: list[Concept]
+    terms: list[int]
+    require: list[int]
+    exclude: list[int]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """The concepts a unit mentions: anywhere, in its opening words, and just before it."""
+
+    all: frozenset[int]
+    lead: frozenset[int]
+    context: frozenset[int]
 
 
 def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[SectionChoice]:
     units = build_units(sentences)
-    rules = [_Rules(sc, _parse(sc.terms), _parse(sc.require), _parse(sc.exclude)) for sc in config.sections]
-    topic = _parse(config.topic)
-    weight = _idf(units, [c for r in rules for c in r.terms + r.require] + topic)
+    concepts: list[Sequence[str]] = []
+
+    def ids(entries: Sequence[Sequence[str]]) -> list[int]:
+        concepts.extend(entries)
+        return list(range(len(concepts) - len(entries), len(concepts)))
+
+    rules = [_Rules(sc, ids(sc.terms), ids(sc.require), ids(sc.exclude)) for sc in config.sections]
+    topic = set(ids(config.topic))
+    index = ConceptIndex(concepts)
+    labels = [c[0] for c in concepts]
+    found = [_Found(frozenset(index.found(u.toks)), frozenset(index.found(_lead(u))), frozenset(index.found(u.context)))
+             for u in units]
+    weight = _idf(found, labels)
     rarity = _rarity(units)
 
     chosen: dict[str, list[tuple[Unit, float, list[str]]]] = {r.config.id: [] for r in rules}
     rejected: dict[str, list[Rejected]] = {r.config.id: [] for r in rules}
-    for unit in units:
-        bonus = TOPIC_BONUS if any(c.found_in(list(unit.toks)) for c in topic) else 1.0
+    for unit, here in zip(units, found, strict=True):
+        bonus = TOPIC_BONUS if here.all & topic else 1.0
         fits: list[tuple[float, str, list[str]]] = []
         for r in rules:
-            score, labels, reason = _fit(unit, r, weight, bonus)
-            if not labels:
+            score, matched, reason = _fit(unit, here, r, weight, labels, bonus)
+            if not matched:
                 continue
             if reason:
                 rejected[r.config.id].append(Rejected(unit.text, round(score, 3), reason))
             else:
-                fits.append((score, r.config.id, labels))
+                fits.append((score, r.config.id, matched))
         if fits:
             fits.sort(key=lambda f: -f[0])
-            score, best, labels = fits[0]
-            chosen[best].append((unit, score, labels))
+            score, best, matched = fits[0]
+            chosen[best].append((unit, score, matched))
             for other_score, other, _ in fits[1:]:
                 rejected[other].append(Rejected(unit.text, round(other_score, 3), f"fits '{best}' better"))
 
@@ -139,10 +145,6 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
         rejected[sid] += [Rejected(ex.text, ex.score, f"over max_excerpts ({cap})") for ex in ranked[cap:]]
         choices.append(SectionChoice(r.config, ranked[:cap], sorted(rejected[sid], key=lambda x: -x.score)))
     return choices
-
-
-def _parse(concepts: Sequence[Sequence[str]]) -> list[Concept]:
-    return [Concept.parse(c) for c in concepts]
 
 
 def build_units(sentences: Sequence[Sentence]) -> list[Unit]:
@@ -189,52 +191,51 @@ def _contiguous(a: Sentence, b: Sentence) -> bool:
     return a.article is b.article and b.index == a.index + 1 and not a.article.text[a.end : b.start].strip()
 
 
-def _fit(unit: Unit, rules: _Rules, weight: dict[str, float], bonus: float) -> tuple[float, list[str], str | None]:
+def _fit(unit: Unit, found: _Found, rules: _Rules, weight: list[float], labels: list[str],
+         bonus: float) -> tuple[float, list[str], str | None]:
     """How well a unit fits a section: score, matched concept labels, and why it is left out (or None)."""
-    toks = list(unit.toks)
-    found = list({c.label: c for c in rules.terms + rules.require if c.found_in(toks)}.values())
-    if not found:
+    hits = [c for c in rules.terms + rules.require if c in found.all]
+    hits = list({labels[c]: c for c in hits}.values())  # a concept listed twice counts once
+    if not hits:
         return 0.0, [], None
-    lead = _lead(unit)
-    score = sum(weight[c.label] * (LEAD_WEIGHT if c.found_in(lead) else 1.0) for c in found)
-    labels = [c.label for c in found]
-    count = len(found)
-    if rules.require and not any(c.label in labels for c in rules.require):
-        carried = next((c for c in rules.require if c.found_in(list(unit.context))), None)
+    score = sum(weight[c] * (LEAD_WEIGHT if c in found.lead else 1.0) for c in hits)
+    matched = [labels[c] for c in hits]
+    count = len(hits)
+    if rules.require and not any(c in found.all for c in rules.require):
+        carried = next((c for c in rules.require if c in found.context), None)
         if carried is None:
-            return score, labels, "matches none of the required terms"
+            return score, matched, "matches none of the required terms"
         # the sentence before names what this one is about: that satisfies `require`, at half weight
-        score += CONTEXT_WEIGHT * weight[carried.label]
-        labels.append(f"({carried.label})")
+        score += CONTEXT_WEIGHT * weight[carried]
+        matched.append(f"({labels[carried]})")
     score *= bonus
     if unit.words < MIN_WORDS:
-        return score, labels, "too short to stand alone"
-    hit = next((c.label for c in rules.exclude if c.found_in(toks)), None)
+        return score, matched, "too short to stand alone"
+    hit = next((labels[c] for c in rules.exclude if c in found.all), None)
     if hit:
-        return score, labels, f"excluded by '{hit}'"
+        return score, matched, f"excluded by '{hit}'"
     if count < MIN_CONCEPTS:
-        return score, labels, "only one term matched"
+        return score, matched, "only one term matched"
     if score < MIN_SCORE:
-        return score, labels, f"weak match (score below {MIN_SCORE})"
-    return score, labels, None
+        return score, matched, f"weak match (score below {MIN_SCORE})"
+    return score, matched, None
 
 
-def _lead(unit: Unit) -> list[Token]:
+def _lead(unit: Unit) -> tuple[Token, ...]:
     """The opening words of the unit's first sentence, up to the first comma: where news
     sentences name what they are about ("South Korea's President Yoon … has said …")."""
     first = unit.sentences[0]
     cut = re.search(r"[,;:]", first.text)
-    return list(unit.toks[: len(tokens(first.text[: cut.start() if cut else len(first.text)], first.article.language))][:12])
+    return unit.toks[: len(tokens(first.text[: cut.start() if cut else len(first.text)], first.article.language))][:12]
 
 
-def _idf(units: list[Unit], concepts: list[Concept]) -> dict[str, float]:
+def _idf(found: list[_Found], labels: list[str]) -> list[float]:
     """Rare concepts say more about a sentence than ones found everywhere (e.g. 'Soldaten')."""
-    n = len(units) or 1
-    weights = {}
-    for concept in {c.label: c for c in concepts}.values():
-        df = sum(1 for u in units if concept.found_in(list(u.toks)))
-        weights[concept.label] = max(0.5, math.log((n + 1) / (df + 1)))
-    return weights
+    n = len(found) or 1
+    df: Counter[str] = Counter()
+    for here in found:
+        df.update({labels[c] for c in here.all})  # concepts with the same label count as one
+    return [max(0.5, math.log((n + 1) / (df[label] + 1))) for label in labels]
 
 
 def _merge_neighbours(chosen: list[tuple[Unit, float, list[str]]]) -> list[Excerpt]:

@@ -1,0 +1,169 @@
+"""The real command on bad input: exit codes, one-line messages, nothing lost, nothing reached."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+
+from .conftest import ROOT
+
+GOOD = (ROOT / "seeds" / "002_1bf99e9070e36d9d.txt").read_text(encoding="utf-8")
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+
+
+def config_for(tmp_path: Path, articles: Path, **change: object) -> Path:
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8").replace("articles: seeds", f"articles: {articles}")
+    for key, value in change.items():
+        text += f"\n{key}: {value}\n"
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ") and "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_help_and_version() -> None:
+    assert "build" in run("--help").stdout
+    assert run("--version").stdout.startswith("briefing ")
+
+
+def test_missing_config(tmp_path: Path) -> None:
+    result = run("build", "--config", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 2
+    assert "config file not found" in one_error_line(result)
+
+
+def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text("title: x\nsections: [\n  - id: a\n", encoding="utf-8")
+    result = run("build", "--config", str(tmp_path / "c.yaml"))
+    assert result.returncode == 2
+    line = one_error_line(result)
+    assert "c.yaml" in line and "line " in line and "column " in line
+
+
+def test_unknown_key_suggests_the_near_one(tmp_path: Path) -> None:
+    config = config_for(tmp_path, ROOT / "seeds", autor="x")
+    result = run("build", "--config", str(config))
+    assert result.returncode == 2
+    assert "autor: unknown key (did you mean 'author'?)" in one_error_line(result)
+
+
+def test_articles_folder_missing_or_empty(tmp_path: Path) -> None:
+    result = run("build", "--config", str(config_for(tmp_path, tmp_path / "none")))
+    assert result.returncode == 1 and "articles folder not found" in one_error_line(result)
+    (tmp_path / "empty").mkdir()
+    result = run("build", "--config", str(config_for(tmp_path, tmp_path / "empty")))
+    assert result.returncode == 1 and "no articles in the folder" in one_error_line(result)
+
+
+def test_a_mixed_folder_builds_from_the_good_files_and_names_each_bad_one(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (folder / "oneline.txt").write_text("Soldaten " * 20_000, encoding="utf-8")
+    (folder / "picture.png").write_bytes(b"\x89PNG")
+    (tmp_path / "secret.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "link.txt").symlink_to(tmp_path / "secret.txt")
+    out = tmp_path / "brief.pdf"
+    result = run("build", "--config", str(config_for(tmp_path, folder)), "--out", str(out), "--json", str(tmp_path / "b.json"))
+    assert result.returncode == 0, result.stderr
+    for name in ("empty.txt", "binary.txt", "oneline.txt", "picture.png", "link.txt"):
+        assert f"skipped {name}:" in result.stderr
+    assert "5 file(s) skipped" in result.stderr
+    data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    assert [s["path"] for s in data["sources"]] == ["good.txt"]
+    assert out.stat().st_size > 1000
+
+
+def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "brief.pdf"
+    result = run("build", "--strict", "--config", str(config_for(tmp_path, folder)), "--out", str(out))
+    assert result.returncode == 1
+    assert "--strict" in result.stderr and "empty.txt" in result.stderr
+    assert not out.exists()
+
+
+def test_output_folder_is_created_and_an_unwritable_one_is_a_clear_error(tmp_path: Path) -> None:
+    config = config_for(tmp_path, ROOT / "seeds")
+    out = tmp_path / "new" / "deeper" / "brief.pdf"
+    assert main(["build", "-q", "--config", str(config), "--out", str(out)]) == 0
+    assert out.exists()
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    result = run("build", "--config", str(config), "--out", str(tmp_path / "afile" / "brief.pdf"))
+    assert result.returncode == 1
+    assert "cannot write" in one_error_line(result)
+
+
+def test_never_writes_into_the_articles_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    config = config_for(tmp_path, folder)
+    for option in ("--out", "--json"):
+        result = run("build", "--config", str(config), option, str(folder / "good.txt"))
+        assert result.returncode == 2
+        assert "refusing to write into the articles folder" in one_error_line(result)
+    assert (folder / "good.txt").read_text(encoding="utf-8") == GOOD
+
+
+def test_a_failed_run_leaves_the_previous_brief_intact(tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    config = config_for(tmp_path, ROOT / "seeds")
+    assert main(["build", "-q", "--config", str(config), "--out", str(out)]) == 0
+    before = out.read_bytes()
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "brief.html.j2").write_text("{% for x in %}", encoding="utf-8")
+    result = run("build", "--config", str(config_for(tmp_path, ROOT / "seeds", templates=str(broken))), "--out", str(out))
+    assert result.returncode == 1
+    assert "template error" in one_error_line(result)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".brief.pdf")] == []  # no temp file left
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = run("build", "--debug", "--config", str(tmp_path / "nope.yaml"))
+    assert result.returncode != 0 and "Traceback" in result.stderr
+
+
+def test_schema_is_published() -> None:
+    schema = json.loads(run("schema").stdout)
+    assert {"title", "date", "sources", "sections"} <= set(schema["properties"])
+    assert "sections" in json.loads(run("schema", "config").stdout)["properties"]
+
+
+def test_thousands_of_files(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(1500):
+        (folder / f"{i:04d}.txt").write_text(f"Meldung {i}\n\nDer Wetterdienst meldet für Tag {i} Regen im Norden.\n",
+                                             encoding="utf-8")
+    (folder / "9999.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "brief.json"
+    assert main(["build", "-q", "--config", str(config_for(tmp_path, folder)), "--out", str(tmp_path / "b.pdf"),
+                 "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["sources"]) == 1501
+    assert all(ex["source"] == "9999" for s in data["sections"] for ex in s["excerpts"])
