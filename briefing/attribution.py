@@ -37,23 +37,44 @@ _PATTERNS = [
     # "Einem Bericht der New York Times zufolge"
     re.compile(rf"(?P<who>(?:[Ee]ine[mr]?|[Dd]e[mr])\s+{_PHRASE})\s+zufolge\b", re.U),
     # "South Korea's spy agency says …", "Western officials estimate …", "HUR, …, has put the number at …"
-    re.compile(r"^[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,[^,]{1,40},)?\s+(?:has\s+|have\s+)?"
+    re.compile(r"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,[^,]{1,40},)?\s+(?:has\s+|have\s+)?"
                r"(?:says|said|estimates?|believes?|put|puts|sagt|sagte|sagen|schätzt|schätzen|spricht|sprach|nannte|nennt)\b",
                re.U),
     # "…, der südkoreanische Geheimdienst NIS geht sogar von bis zu 13.000 aus"; "the 10,000 that the Pentagon gave"
     re.compile(rf"(?:[,;]|\bthat|\bwhich)\s+(?P<who>(?:der|die|das|the)\s+{_PHRASE})\s+(?:geht|gehen|spricht|sprach|nennt|"
                rf"nannte|schätzt|schätzte|sagt|sagte|gave|put|said|says)\b", re.U),
     # "Südkoreas Verteidigungsminister führte aus", "Pentagon spokesperson Sabrina Singh said"
-    re.compile(rf"^[\"„“»]?(?P<who>{_PHRASE})\s+(?:hat\s+|have\s+|has\s+)?(?:{_SAY_DE}|{_SAY_EN}|erklärt|gesagt)\b", re.U),
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{_PHRASE})\s+(?:hat\s+|have\s+|has\s+)?(?:{_SAY_DE}|{_SAY_EN}|erklärt|gesagt)\b",
+               re.U),
     # "…", so die Experten für Geopolitik.
     re.compile(rf"[\"“”»«],?\s+so\s+(?P<who>{_PHRASE})", re.U),
 ]
+_ROLE = (r"[\w-]*(?:[Ss]precher|[Ss]precherin|[Mm]inister|[Mm]inisterin|[Gg]eneralsekretär|[Pp]räsident|[Pp]räsidentin|"
+         r"[Cc]hef|[Cc]hefin|[Kk]anzler|[Bb]otschafter|[Ee]xperte|[Pp]rofessor|[Gg]esetzgeber|[Aa]bgeordnete[r]?|"
+         r"spokesperson|spokesman|spokeswoman|[Ss]ecretary|[Cc]hief|[Aa]mbassador|[Ll]awmaker|[Aa]nalyst)")
+_PERSON = r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){1,2}"
+# Said, in any form: a named person in a role is the claimant only in a sentence that says something.
+_SAYING = re.compile(r"\b(sagte|sagt|gesagt|erklärte|erklärt|bestätigte|bestätigt|betonte|betont|warnte|gewarnt|"
+                     r"äußerte|geäußert|bekräftigte|bekräftigt|forderte|gefordert|kündigte|bezeichnete|bezeichnet|"
+                     r"zitierte|zitiert|sprachen|sprach|said|says|told|warned|confirmed|stated|described|called|quoted)\b")
+_NAMED_SPEAKERS = [
+    # "Pentagon-Sprecher Patrick Ryder", "NATO-Generalsekretär Mark Rutte", "Präsident Yoon Suk-yeol"
+    re.compile(rf"(?P<who>{_ROLE} {_PERSON})", re.U),
+    # "Kim Yong-hyun, der Verteidigungsminister Südkoreas"; "Wi Sung-lac, einen südkoreanischen Gesetzgeber"
+    re.compile(rf"(?P<who>{_PERSON}, (?:der|die|den|einen|eine|the|a) (?:[\w-]+ )?{_ROLE}(?: [A-ZÄÖÜ][\w-]+)?)", re.U),
+]
+
 # Words after the claimant that belong to the rest of the sentence, not to the name.
 _TRAIL = re.compile(r"\s+(am|im|in|bei|auf|gegenüber|zu|vor|nach|on|in|at|to|on|weiter|zuletzt|jetzt|nun|außerdem|"
                     r"mit|aus|dass|that|der sich|who)\b.*$", re.U)
 _NOT_A_CLAIMANT = re.compile(r"^(am|im|in|on|at|last|this|early|late|earlier|later|monday|tuesday|wednesday|"
                              r"thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
                              r"samstag|sonntag|reporters|journalisten)\b", re.I)
+# One word that is not a claimant: a sentence adverb caught at the start, or a noun too generic to tell the reader who.
+_NOT_ALONE = {"dennoch", "zudem", "außerdem", "allerdings", "doch", "daher", "deshalb", "auch", "nun", "dann", "damit",
+              "dabei", "jedoch", "zuvor", "hier", "dort", "jetzt", "bisher", "zuletzt", "erst", "kurz", "gestern",
+              "heute", "still", "also", "however", "meanwhile", "mann", "frau", "zeitung", "vereinbarung", "bericht",
+              "quelle", "sprecher", "sprecherin", "experte", "experten", "newspaper", "report", "man", "woman"}
 _PRONOUNS = {"er", "sie", "es", "he", "she", "they", "it", "wir", "we", "ich", "i", "man", "dies", "das", "this"}
 
 
@@ -61,12 +82,15 @@ def claimants(text: str) -> list[tuple[int, str]]:
     """(position, claimant) of every source the text names, in text order."""
     text = re.sub(r"\s", " ", text)  # hard line breaks must not hide a name; positions stay
     best: dict[int, str] = {}
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            who = _clean(re.sub(r" +", " ", match.group("who")))
-            at = match.start("who")
-            if who and who.lower() not in _PRONOUNS and len(who) > len(best.get(at, "")):
-                best[at] = who  # where two patterns find a claimant at one place, the fuller wins
+    for patterns in (_PATTERNS, _NAMED_SPEAKERS if _SAYING.search(text) else []):
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                who = _clean(re.sub(r" +", " ", match.group("who")))
+                at = match.start("who")
+                if who and who.lower() not in _PRONOUNS and len(who) > len(best.get(at, "")):
+                    best[at] = who  # where two patterns find a claimant at one place, the fuller wins
+        if best:
+            break  # a named person in a role is only the fallback
     return sorted(best.items())
 
 
@@ -86,6 +110,22 @@ def claimant_near(text: str, position: int) -> str | None:
     at, who = before[-1] if before else next((f for f in found if not _CITED.match(f[1])), found[0])
     cited = next((w for a, w in found if a > at and _CITED.match(w) and a - at < 160), None)
     return f"{who} ({cited})" if cited and cited != who else who
+
+
+_PRONOUN_SPEAKER = re.compile(r"\b(sagte|sagt|erklärte|fügte|führte|so|said|says|added|told)\s+(er|sie|he|she)\b|"
+                              r"\b(er|sie|he|she)\s+(sagte|sagt|erklärte|said|says|added)\b", re.I)
+
+
+def attribute(text: str, before: str) -> str | None:
+    """The excerpt's claimants; when it names only "er"/"sie" ("…, sagte er."), the person the text
+    named just before it (`before`: the preceding sentences)."""
+    found = find_attribution(text)
+    if found is None and _PRONOUN_SPEAKER.search(text):
+        for sentence in reversed(re.split(r"(?<=[.!?“”\"])\s+", before.strip())[-3:]):  # nearest first
+            named = claimants(sentence)
+            if named:
+                return named[-1][1]
+    return found
 
 
 def find_attribution(text: str, language: str | None = None) -> str | None:
@@ -109,5 +149,7 @@ def _clean(who: str) -> str | None:
     who = re.sub(r"^(wie|as|so)\s+", "", who, flags=re.I)
     who = re.sub(r"^(der|die|das|des|dem|den|the)\s+", "", who, flags=re.I)
     if not who or len(who.split()) > 8 or not re.search(r"[A-ZÄÖÜ]", who) or _NOT_A_CLAIMANT.match(who):
+        return None
+    if who.lower() in _NOT_ALONE:
         return None
     return who

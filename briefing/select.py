@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .attribution import find_attribution
+from .attribution import attribute
 from .config import Config, SectionConfig
 from .language import ConceptIndex, Token, number_value, tokens
 from .models import Citation, Excerpt, Sentence
@@ -259,8 +259,9 @@ def _excerpt(group: list[tuple[Unit, float, list[str]]]) -> Excerpt:
     text = article.text[first.start : last.end]
     score = max(s for _, s, _ in group) + 0.25 * (len(group) - 1)
     matched = list(dict.fromkeys(label for _, _, labels in group for label in labels))
+    before = article.text[max(0, first.start - 400) : first.start]
     return Excerpt(source=article.id, start=first.start, end=last.end, text=text, score=round(score, 3),
-                   matched=matched, attribution=find_attribution(text, article.language))
+                   matched=matched, attribution=attribute(text, before))
 
 
 def content_words(text: str, language: str | None) -> frozenset[str]:

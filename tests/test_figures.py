@@ -101,3 +101,21 @@ def test_the_claimant_of_a_figure_is_the_one_in_its_clause() -> None:
     text = "Das Pentagon nannte eine Zahl von etwa 10.000, der Geheimdienst NIS geht von bis zu 13.000 aus."
     assert claimant_near(text, text.index("10.000")) == "Pentagon"
     assert claimant_near(text, text.index("13.000")) == "Geheimdienst NIS"
+
+
+@pytest.mark.parametrize(
+    ("excerpt_start", "claimant_parts"),
+    [
+        ("Nach Einschätzung des US-Verteidigungsministeriums", ["US-Verteidigungsministerium", "Sabrina Singh"]),
+        ("Bis zu 3000 nordkoreanische Soldaten", ["Liga", "Militärgeheimdienst"]),
+        ("Nordkoreanische Soldaten sollen außerdem ein monatliches Gehalt", ["Wi Sung-lac"]),  # "…, sagte er."
+        ("Pjöngjang wird von Russland Geld", ["Newsweek"]),
+        ("Zuvor hatte auch NATO-Generalsekretär Mark Rutte", ["Mark Rutte"]),
+        ("Vor dem Hintergrund solcher Informationen hat Kim Yong-hyun", ["Kim Yong-hyun", "Verteidigungsminister"]),
+    ],
+)
+def test_seed_excerpts_name_who_said_it(seed_brief: SeedBrief, excerpt_start: str, claimant_parts: list[str]) -> None:
+    excerpts = [ex for s in seed_brief.data["sections"] for ex in s["excerpts"]]
+    (excerpt,) = [ex for ex in excerpts if excerpt_start in ex["text"]]
+    for part in claimant_parts:
+        assert part in (excerpt["attribution"] or ""), excerpt["attribution"]
