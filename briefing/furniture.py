@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-import simplemma
-
+from .language import detect_language
 from .models import Span
 from .segment import paragraphs
 
@@ -99,7 +98,8 @@ def _main_language(lines: list[str]) -> str:
 def _language(sample: str) -> str:
     if not sample:
         return "unk"
-    return simplemma.langdetect(sample, lang=("de", "en"))[0][0]
+    lang, share = detect_language(sample)
+    return lang if share >= 0.7 else "unk"
 
 
 def is_heading(line: str) -> bool:

@@ -20,6 +20,26 @@ _NUMBER_WORDS = {"tausend", "tausende", "tausenden", "tausender", "hunderttausen
 NUMBER_TERM = "#number"
 
 
+# The commonest function words: between German and English they decide a text's language at once.
+_FUNCTION_WORDS = {
+    "de": set("der die das und ist nicht ein eine einen mit von zu den im auf für sich dem des auch es sie er wir "
+              "werden wurde hat haben als bei aus nach sind war noch nur wie oder aber dass so zum zur vom am".split()),
+    "en": set("the and is are was were of to in that for on with as by at from it this have has be not an or "
+              "said will would their they he she its been which who than".split()),
+}
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """("de" | "en" | "unk", share of the function words that point that way)."""
+    words = re.findall(r"[a-zäöüß]+", text.lower())
+    counts = {lang: sum(1 for w in words if w in vocabulary) for lang, vocabulary in _FUNCTION_WORDS.items()}
+    total = sum(counts.values())
+    if total < 2:
+        return "unk", 0.0
+    lang = max(counts, key=lambda k: counts[k])
+    return lang, counts[lang] / total
+
+
 @dataclass(frozen=True)
 class Token:
     text: str
@@ -41,7 +61,9 @@ def word_keys(word: str, langs: tuple[str, ...] = ("de", "en")) -> frozenset[str
         return frozenset({f"#:{word}"})
     keys = set()
     for lang in langs:
-        lemma = simplemma.lemmatize(word, lang=lang).lower()
+        # German inflects too much for a stemmer alone (geschickt ~ schicken); English does not, and
+        # leaving its lemma dictionary unloaded saves most of a second at start-up
+        lemma = simplemma.lemmatize(word, lang=lang).lower() if lang == "de" else word.lower()
         keys.add(f"{lang}:{_stem(lemma, lang)}")
         keys.add(f"{lang}:{_stem(word.lower(), lang)}")
     if word.startswith("ge") and len(word) >= 7 and "de" in langs:

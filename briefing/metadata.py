@@ -9,8 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
-import simplemma
-
+from .language import detect_language
 from .models import Article
 
 # Outlets and agencies, as they name themselves in bylines and promos.
@@ -129,5 +128,5 @@ def _to_date(match: re.Match[str], form: str) -> dt.date | None:
 
 def _language(article: Article) -> str | None:
     sample = article.text[:5000]
-    lang, score = simplemma.langdetect(sample, lang=("de", "en"))[0]
-    return lang if lang != "unk" and score >= 0.3 else None
+    lang, score = detect_language(sample)
+    return lang if lang != "unk" and score >= 0.6 else None
