@@ -15,7 +15,9 @@ from .mail import email_draft
 from .errors import BriefingError, ConfigError, UsageError
 from .ingest import read_articles
 from .models import Brief
+from .cache import ArticleCache
 from .pipeline import Build, build_brief
+from .prepare import terminal_progress
 from .render import BUILTIN_TEMPLATES, brief_json, render_html, render_pdf, write_atomically
 
 log = logging.getLogger("briefing")
@@ -24,8 +26,10 @@ log = logging.getLogger("briefing")
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(format="%(message)s", level=logging.ERROR if args.quiet else logging.WARNING,
-                        stream=sys.stderr)
+    level = logging.ERROR if args.quiet else logging.INFO if getattr(args, "verbose", False) else logging.WARNING
+    logging.basicConfig(format="%(message)s", level=level, stream=sys.stderr)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its font notices are not the user's business
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
     if args.command is None:
         parser.print_help()
         return 2
@@ -51,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--debug", action="store_true", help="show tracebacks")
     common.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     common.add_argument("--strict", action="store_true", help="treat warnings (skipped files, empty sections) as failure")
+    common.add_argument("-v", "--verbose", action="store_true", help="also print the time each stage took")
+    common.add_argument("--no-cache", action="store_true", help="process every article afresh, leave the cache alone")
+    common.add_argument("-j", "--jobs", type=int, metavar="N", help="processes for many articles (default: all cores)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build = sub.add_parser("build", parents=[common], help="write the PDF brief")
@@ -83,9 +90,15 @@ def _load(args: argparse.Namespace) -> tuple[Config, Path]:
     return config, articles
 
 
+def _build_brief(args: argparse.Namespace, config: Config, articles: Path) -> Build:
+    cache = None if args.no_cache else ArticleCache(args.config.resolve().parent / config.cache)
+    progress = None if args.quiet else terminal_progress("prepare")
+    return build_brief(config, articles, cache, args.jobs, progress)
+
+
 def _build(args: argparse.Namespace) -> int:
     config, articles = _load(args)
-    build = build_brief(config, articles)
+    build = _build_brief(args, config, articles)
     if args.strict and build.warnings:
         raise BriefingError(f"--strict: {len(build.warnings)} warning(s), first: {build.warnings[0]}; nothing written")
     out = args.out or (args.config.resolve().parent / str(config.output).replace("{date}", build.brief.date.isoformat()))
@@ -136,7 +149,7 @@ def _sources(args: argparse.Namespace) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     config, articles = _load(args)
-    build = build_brief(config, articles)
+    build = _build_brief(args, config, articles)
     for choice in build.choices:
         print(f"== {choice.config.id}: {choice.config.title} ({len(choice.excerpts)} excerpts)")
         for ex in choice.excerpts:

@@ -79,6 +79,7 @@ class Config(_Strict):
     templates: Path | None = Field(
         None, description="Folder of your own templates (brief.html.j2, brief.css); each file there replaces the built-in one."
     )
+    cache: Path = Field(Path(".briefing-cache"), description="Folder for processed articles, relative to this file; safe to delete.")
     pdf_a: bool = Field(False, description="Write PDF/A-3u, the archival variant of PDF.")
     attach_json: bool = Field(True, description="Embed the brief's JSON (excerpts, offsets, sources) in the PDF.")
     email: EmailConfig = Field(default_factory=EmailConfig, description="Defaults for the e-mail draft (--eml).")

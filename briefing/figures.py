@@ -29,6 +29,7 @@ _OFF_TOPIC = re.compile(
     r"starben|tote|verwundet|verluste|killed|dead|wounded|casualties|würden|would)\b", re.I)
 # Another actor named as such (not as an adjective: "in der russischen Region Kursk" is fine).
 _OTHER_FORCES = re.compile(r"^(Kreml|Kremlin|Moskau|Moscow|Russland|Russia|Kiew|Kyiv|Ukraine)$")
+_HAS_FIGURE = re.compile(r"\d{3}|\d[.,'’ ]\d{3}")  # a hundred or more, in any notation
 _COMBINED = {"inklusive", "einschließlich", "samt", "plus"}
 _NOT_A_YEAR_AFTER = {"ersten", "weitere", "weiteren", "first", "another", "additional", "rund", "etwa", "about",
                      "some", "zu", "to", "als", "than", "around"}
@@ -36,13 +37,18 @@ _FOREIGN_ADJ = re.compile(r"^(russisch|ukrainisch|russian|ukrainian|amerikanisch
                           r"südkoreanisch|south)\w*$", re.I)
 
 
-def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str]] | None = None) -> list[Figure]:
-    """Troop figures in `sentences`; `subject` patterns name whose troops count (default: any)."""
+MAX_FIGURES = 20  # a table longer than this is not read; the rest is in the sources
+
+
+def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str]] | None = None,
+                 cited: set[str] | None = None) -> list[Figure]:
+    """Troop figures in `sentences`; `subject` patterns name whose troops count (default: any).
+    With many, one row per figure and claimant, from the sources the brief quotes first."""
     figures: list[Figure] = []
     seen: set[tuple[str, int, int]] = set()
     for i, sentence in enumerate(sentences):
         text = sentence.text
-        if _OFF_TOPIC.search(text):
+        if not _HAS_FIGURE.search(text) or _OFF_TOPIC.search(text):
             continue
         if subject and not _mentions(sentences, i, subject):
             continue
@@ -69,7 +75,16 @@ def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str
                 attribution=claimant_near(_with_next(sentences, i), toks[start].start),
                 excerpt=Citation(source=sentence.article.id, start=sentence.start, end=sentence.end, text=text),
             ))
+    if len(figures) > MAX_FIGURES:
+        figures = _shortlist(figures, cited or set())
     return sorted(figures, key=lambda f: (f.published is None, f.published, f.low, f.source))
+
+
+def _shortlist(figures: list[Figure], cited: set[str]) -> list[Figure]:
+    first: dict[tuple[int, int, str | None], Figure] = {}
+    for f in sorted(figures, key=lambda f: (f.source not in cited, f.published is None, f.published, f.source)):
+        first.setdefault((f.low, f.high, f.attribution), f)
+    return list(first.values())[:MAX_FIGURES]
 
 
 def _numbers(toks: list[Token]) -> list[tuple[int, int, int, int]]:

@@ -34,12 +34,21 @@ class Skipped:
     reason: str
 
 
-def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
-    """Every readable article in `folder` (sorted by name), and the files skipped with why."""
+@dataclass(frozen=True)
+class ArticleFile:
+    """A file found in the articles folder, before it is read."""
+
+    path: Path
+    rel: str  # path relative to the folder, with "/"
+    overrides: dict[str, Any]  # its entry in sources.yaml
+
+
+def find_files(folder: Path) -> tuple[list[ArticleFile], list[Skipped]]:
+    """The article files in `folder` (sorted, hidden ones left out) and the ones skipped with why."""
     if not folder.is_dir():
         raise IngestError(f"{folder}: articles folder not found")
     sidecar = _read_sidecar(folder)
-    articles: list[Article] = []
+    files: list[ArticleFile] = []
     skipped: list[Skipped] = []
     root = folder.resolve()
     try:
@@ -55,33 +64,44 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
             continue
         if path.is_dir() or rel == SIDECAR:
             continue
-        try:
-            article = read_article(path, rel, sidecar.get(rel, {}))
-        except _Skip as exc:
-            skipped.append(Skipped(rel, str(exc)))
+        if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            skipped.append(Skipped(rel, f"unsupported file type '{path.suffix.lower() or path.name}'"))
             continue
-        articles.append(article)
-    if not articles and not skipped:
+        files.append(ArticleFile(path, rel, sidecar.get(rel, {})))
+    if not files and not skipped:
         raise IngestError(f"{folder}: no articles in the folder")
-    return articles, skipped
+    return files, skipped
 
 
-class _Skip(Exception):
-    pass
+def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
+    """Every readable article in `folder` (sorted by name), and the files skipped with why."""
+    files, skipped = find_files(folder)
+    articles: list[Article] = []
+    for file in files:
+        try:
+            articles.append(parse_article(read_bytes(file), file.rel, file.overrides))
+        except Unreadable as exc:
+            skipped.append(Skipped(file.rel, str(exc)))
+    return articles, sorted(skipped, key=lambda s: s.path)
 
 
-def read_article(path: Path, rel: str, overrides: dict[str, Any] | None = None) -> Article:
-    suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        raise _Skip(f"unsupported file type '{suffix or path.name}'")
+class Unreadable(Exception):
+    """This file is not an article briefing can read; the message says why."""
+
+
+def read_bytes(file: ArticleFile) -> bytes:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise _Skip(f"not an article: larger than {MAX_BYTES // 1_000_000} MB")
-        data = path.read_bytes()
+        if file.path.stat().st_size > MAX_BYTES:
+            raise Unreadable(f"not an article: larger than {MAX_BYTES // 1_000_000} MB")
+        return file.path.read_bytes()
     except OSError as exc:
-        raise _Skip(f"cannot read: {exc.strerror or exc}") from None
+        raise Unreadable(f"cannot read: {exc.strerror or exc}") from None
+
+
+def parse_article(data: bytes, rel: str, overrides: dict[str, Any] | None = None) -> Article:
+    """The file's bytes to an Article: decoded text, furniture marked, metadata found."""
     text = decode(data)
-    if suffix in HTML_SUFFIXES:
+    if rel.lower().endswith(tuple(HTML_SUFFIXES)):
         text, found = _extract_html(text)
         front: dict[str, Any] = {}
         header: list[Span] = []
@@ -89,10 +109,10 @@ def read_article(path: Path, rel: str, overrides: dict[str, Any] | None = None) 
         found = {}
         front, header = _front_matter(text)
     if not text.strip():
-        raise _Skip("no text")
+        raise Unreadable("no text")
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > MAX_LINE:
-        raise _Skip(f"not an article: one line of {longest:,} characters")
+        raise Unreadable(f"not an article: one line of {longest:,} characters")
     article = Article(id=_article_id(rel), path=rel, text=text)
     spans = tuple(sorted(header + find_furniture(text, after=header[-1].end if header else 0)))
     article = replace(article, furniture=spans)
@@ -112,11 +132,11 @@ def decode(data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise _Skip(f"cannot decode as {encoding}") from None
+                raise Unreadable(f"cannot decode as {encoding}") from None
     if b"\x00" in data:
         utf16 = _try_utf16_without_bom(data)
         if utf16 is None:
-            raise _Skip("binary file (contains NUL bytes)")
+            raise Unreadable("binary file (contains NUL bytes)")
         return utf16
     try:
         return data.decode("utf-8")
@@ -124,7 +144,7 @@ def decode(data: bytes) -> str:
         pass
     best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp850"]).best()
     if best is None:
-        raise _Skip("cannot detect the text encoding")
+        raise Unreadable("cannot detect the text encoding")
     return str(best)
 
 

@@ -81,6 +81,7 @@ def _stem(word: str, lang: str) -> str:
     return stem.translate(_FOLD)
 
 
+@lru_cache(maxsize=100_000)
 def number_value(token: str) -> int | None:
     digits = re.sub(r"[.,'’ ]", "", token.split(",")[0] if re.fullmatch(r"\d+,\d{1,2}", token) else token)
     return int(digits) if digits.isascii() and digits.isdigit() else None  # not "²" or "٣"
@@ -189,6 +190,9 @@ def _hypothetical(toks: Sequence[Token], i: int) -> bool:
 
 
 def _is_big_number(token: Token) -> bool:
+    first = token.text[:1]
+    if not first.isdigit() and first not in "tTh":
+        return False
     if token.text.lower() in _NUMBER_WORDS or token.text.lower().startswith(("tausend", "thousand")):
         return True
     value = number_value(token.text)

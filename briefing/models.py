@@ -83,8 +83,9 @@ class Excerpt(_Out):
     matched: list[str] = Field(default_factory=list, description="Section terms found in the excerpt.")
     attribution: str | None = Field(None, description="Who makes the claim, where the text names it.")
     corroborated_by: list[Citation] = Field(
-        default_factory=list, description="The same fact in other sources, each quoted verbatim."
+        default_factory=list, description="The same fact in other sources, each quoted verbatim (the first ten)."
     )
+    corroborations: int = Field(0, description="How many other excerpts tell the same fact, listed or not.")
 
 
 class Figure(_Out):

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
 from .errors import IngestError
 from .figures import find_figures, subject_patterns
-from .ingest import Skipped, read_articles
+from .cache import ArticleCache
+from .ingest import Skipped
+from .prepare import prepare_articles
 from .models import Article, Brief, Excerpt, Section, Source
-from .segment import split_sentences
 from .select import SectionChoice, select_excerpts
 
 log = logging.getLogger("briefing")
@@ -35,21 +38,24 @@ class Build:
         return notes
 
 
-def build_brief(config: Config, articles_dir: Path) -> Build:
-    articles, skipped = read_articles(articles_dir)
+def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None = None, workers: int | None = None,
+                progress: Callable[[int, int], None] | None = None) -> Build:
+    timer = _Timer()
+    prepared = prepare_articles(articles_dir, cache, workers, progress)
+    articles, sentences, skipped = prepared.articles, prepared.sentences, prepared.skipped
     if not articles:
         raise IngestError(f"{articles_dir}: none of the {len(skipped)} files could be read as an article")
-    log.info("ingest: %d articles, %d skipped", len(articles), len(skipped))
-    sentences = [s for a in articles for s in split_sentences(a)]
-    log.info("segment: %d sentences", len(sentences))
+    timer.lap("ingest+segment", f"{len(articles)} articles, {len(sentences)} sentences, {len(skipped)} skipped")
     choices = select_excerpts(config, sentences)
-    log.info("select: %d excerpts", sum(len(c.excerpts) for c in choices))
+    timer.lap("select", f"{sum(len(c.excerpts) for c in choices)} excerpts")
     subject = subject_patterns(config)
+    cited = {e.source for c in choices for e in c.excerpts}
     sections = [
         Section(id=c.config.id, title=c.config.title, question=c.config.question, excerpts=c.excerpts,
-                figures=find_figures(sentences, subject) if c.config.figures else [])
+                figures=find_figures(sentences, subject, cited) if c.config.figures else [])
         for c in choices
     ]
+    timer.lap("figures", f"{sum(len(s.figures) for s in sections)} figures")
     sources = _sources(articles, [e for s in sections for e in s.excerpts])
     dates = sorted(a.published for a in articles if a.published)
     date, note = _brief_date(config, dates)
@@ -59,6 +65,18 @@ def build_brief(config: Config, articles_dir: Path) -> Build:
         period=(dates[0], dates[-1]) if dates else None, sources=sources, sections=sections,
     )
     return Build(brief, articles, choices, skipped, [note] if note else [])
+
+
+class _Timer:
+    """Logs each stage's time at INFO level (briefing build -v), for the benchmarks and the curious."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str, detail: str) -> None:
+        now = time.perf_counter()
+        log.info("%s: %.3f s (%s)", stage, now - self.last, detail)
+        self.last = now
 
 
 def _brief_date(config: Config, dates: list[dt.date]) -> tuple[dt.date, str | None]:

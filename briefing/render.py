@@ -33,6 +33,8 @@ LABELS: dict[str, dict[str, str]] = {
         "cited": "zitiert", "times": "mal", "also": "Ebenso berichtet in", "said_by": "Angabe", "unknown": "unbekannt",
         "outlet": "Medium", "note": "Alle Zitate sind wörtlich den genannten Quellen entnommen.",
         "open_quote": "„", "close_quote": "“", "citation": "Beleg",
+        "more": "und %d weitere",
+        "uncited": "Weitere %d ausgewertete Artikel werden nicht zitiert; sie stehen in der JSON-Anlage.",
     },
     "en": {
         "contents": "Contents", "key_points": "Key points", "sources": "Sources", "page": "Page", "of": "of",
@@ -42,6 +44,8 @@ LABELS: dict[str, dict[str, str]] = {
         "cited": "cited", "times": "times", "also": "Also reported in", "said_by": "Stated by", "unknown": "unknown",
         "outlet": "Outlet", "note": "All quotations are verbatim from the sources named.",
         "open_quote": "“", "close_quote": "”", "citation": "Evidence",
+        "more": "and %d more",
+        "uncited": "%d further articles were read but are not quoted; they are listed in the attached JSON.",
     },
 }
 

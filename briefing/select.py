@@ -26,6 +26,9 @@ MAX_EXCERPT_CHARS = 900
 SAME_FACT = 0.5  # share of content words above which two excerpts tell the same thing
 CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before counts half
 TOPIC_BONUS = 1.25
+MAX_CORROBORATIONS = 10  # other sources quoted with an excerpt; the rest are counted
+CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the ordering to choose from
+REJECTED_KEPT = 50  # best rejected candidates kept per section, for `briefing explain`
 LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
 
 # A sentence that opens like this points back to the one before it and cannot be quoted alone.
@@ -49,8 +52,9 @@ class Unit:
     """One or more consecutive sentences that can be quoted without what came before."""
 
     sentences: tuple[Sentence, ...]
-    toks: tuple[Token, ...]
-    context: tuple[Token, ...]  # the sentence before the unit, for concepts named just before
+    parts: tuple[tuple[Token, ...], ...]  # the tokens of each sentence
+    before: tuple[Sentence, ...]  # what the reader has just read, for concepts named just before
+    lead: tuple[Token, ...]  # the first sentence's opening words
 
     @property
     def article(self) -> str:
@@ -60,6 +64,10 @@ class Unit:
     def text(self) -> str:
         first, last = self.sentences[0], self.sentences[-1]
         return first.article.text[first.start : last.end]
+
+    @property
+    def toks(self) -> tuple[Token, ...]:
+        return tuple(t for part in self.parts for t in part)
 
     @property
     def words(self) -> int:
@@ -113,10 +121,14 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
     topic = set(ids(config.topic))
     index = ConceptIndex(concepts)
     labels = [c[0] for c in concepts]
-    found = [_Found(frozenset(index.found(u.toks)), frozenset(index.found(_lead(u))), frozenset(index.found(u.context)))
+    per_sentence = {id(s): frozenset(index.found(part)) for u in units for s, part in zip(u.sentences, u.parts)}
+    found = [_Found(frozenset().union(*(per_sentence[id(s)] for s in u.sentences)), frozenset(index.found(u.lead)),
+                    frozenset().union(*(per_sentence.get(id(s), frozenset()) for s in u.before)))
              for u in units]
     weight = _idf(found, labels)
     rarity = _rarity(units)
+    languages = {s.article.id: s.article.language for s in sentences}
+    texts = {s.article.id: s.article.text for s in sentences}
 
     chosen: dict[str, list[tuple[Unit, float, list[str]]]] = {r.config.id: [] for r in rules}
     rejected: dict[str, list[Rejected]] = {r.config.id: [] for r in rules}
@@ -128,7 +140,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
             if not matched:
                 continue
             if reason:
-                rejected[r.config.id].append(Rejected(unit.text, round(score, 3), reason))
+                _reject(rejected[r.config.id], Rejected(unit.text, round(score, 3), reason))
             else:
                 fits.append((score, r.config.id, matched))
         if fits:
@@ -136,15 +148,25 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
             score, best, matched = fits[0]
             chosen[best].append((unit, score, matched))
             for other_score, other, _ in fits[1:]:
-                rejected[other].append(Rejected(unit.text, round(other_score, 3), f"fits '{best}' better"))
+                _reject(rejected[other], Rejected(unit.text, round(other_score, 3), f"fits '{best}' better"))
 
     choices = []
     for r in rules:
         sid, cap = r.config.id, r.config.max_excerpts
-        ranked = _order(_deduplicate(_merge_neighbours(chosen[sid]), rarity))
+        # repeats are folded best first, until there are enough distinct candidates to choose from
+        ranked = _order(_deduplicate(_merge_neighbours(chosen[sid]), rarity, languages, CANDIDATES_PER_SLOT * cap))
         rejected[sid] += [Rejected(ex.text, ex.score, f"over max_excerpts ({cap})") for ex in ranked[cap:]]
-        choices.append(SectionChoice(r.config, ranked[:cap], sorted(rejected[sid], key=lambda x: -x.score)))
+        best_rejected = sorted(rejected[sid], key=lambda x: -x.score)[:REJECTED_KEPT]
+        choices.append(SectionChoice(r.config, [_attributed(ex, texts) for ex in ranked[:cap]], best_rejected))
     return choices
+
+
+def _reject(rejected: list[Rejected], item: Rejected) -> None:
+    """Keep the rejections worth explaining, without holding on to every sentence of a large corpus."""
+    rejected.append(item)
+    if len(rejected) > 20 * REJECTED_KEPT:
+        rejected.sort(key=lambda r: -r.score)
+        del rejected[REJECTED_KEPT:]
 
 
 def build_units(sentences: Sequence[Sentence]) -> list[Unit]:
@@ -156,14 +178,12 @@ def build_units(sentences: Sequence[Sentence]) -> list[Unit]:
             last.append(sentence)
         else:
             units.append([sentence])
-    result = []
-    for i, group in enumerate(units):
-        toks = tuple(t for s in group for t in tokens(s.text, s.article.language))
-        result.append(Unit(tuple(group), toks, _context(units, i)))
-    return result
+    toks = {id(s): tuple(tokens(s.text, s.article.language)) for s in sentences}  # each sentence once
+    return [Unit(tuple(group), tuple(toks[id(s)] for s in group), _context(units, i),
+                 _lead(group[0], toks[id(group[0])])) for i, group in enumerate(units)]
 
 
-def _context(units: list[list[Sentence]], i: int) -> tuple[Token, ...]:
+def _context(units: list[list[Sentence]], i: int) -> tuple[Sentence, ...]:
     """What the reader has just read: the paragraph so far and the one before it, when nothing
     (no heading, no furniture) stands between them."""
     first = units[i][0]
@@ -176,7 +196,15 @@ def _context(units: list[list[Sentence]], i: int) -> tuple[Token, ...]:
             break
         before[:0] = units[j]
         j -= 1
-    return tuple(t for s in before for t in tokens(s.text, s.article.language))
+    return tuple(before)
+
+
+def _lead(first: Sentence, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The opening words of a sentence, up to the first comma: where news sentences name what
+    they are about ("South Korea's President Yoon … has said …")."""
+    cut = re.search(r"[,;:]", first.text)
+    end = cut.start() if cut else len(first.text)
+    return tuple(t for t in toks if t.start < end)[:12]
 
 
 def _leans_back(sentence: Sentence, before: Sentence) -> bool:
@@ -221,14 +249,6 @@ def _fit(unit: Unit, found: _Found, rules: _Rules, weight: list[float], labels: 
     return score, matched, None
 
 
-def _lead(unit: Unit) -> tuple[Token, ...]:
-    """The opening words of the unit's first sentence, up to the first comma: where news
-    sentences name what they are about ("South Korea's President Yoon … has said …")."""
-    first = unit.sentences[0]
-    cut = re.search(r"[,;:]", first.text)
-    return unit.toks[: len(tokens(first.text[: cut.start() if cut else len(first.text)], first.article.language))][:12]
-
-
 def _idf(found: list[_Found], labels: list[str]) -> list[float]:
     """Rare concepts say more about a sentence than ones found everywhere (e.g. 'Soldaten')."""
     n = len(found) or 1
@@ -259,27 +279,39 @@ def _excerpt(group: list[tuple[Unit, float, list[str]]]) -> Excerpt:
     text = article.text[first.start : last.end]
     score = max(s for _, s, _ in group) + 0.25 * (len(group) - 1)
     matched = list(dict.fromkeys(label for _, _, labels in group for label in labels))
-    before = article.text[max(0, first.start - 400) : first.start]
     return Excerpt(source=article.id, start=first.start, end=last.end, text=text, score=round(score, 3),
-                   matched=matched, attribution=attribute(text, before))
+                   matched=matched)
 
 
-def content_words(text: str, language: str | None) -> frozenset[str]:
-    return frozenset(min(t.keys) for t in tokens(text, language) if len(t.text) >= 4 or t.text[:1].isdigit())
+def _attributed(excerpt: Excerpt, texts: dict[str, str]) -> Excerpt:
+    """Who said it: worked out only for the excerpts that make it into the brief."""
+    before = texts[excerpt.source][max(0, excerpt.start - 400) : excerpt.start]
+    return excerpt.model_copy(update={"attribution": attribute(excerpt.text, before)})
 
 
-def _deduplicate(excerpts: list[Excerpt], rarity: dict[str, float]) -> list[Excerpt]:
+def _content(toks: Sequence[Token]) -> frozenset[str]:
+    """The words that carry content: four letters or more, and figures."""
+    return frozenset(min(t.keys) for t in toks if len(t.text) >= 4 or t.text[:1].isdigit())
+
+
+def _deduplicate(excerpts: list[Excerpt], rarity: dict[str, float], languages: dict[str, str | None],
+                 enough: int) -> list[Excerpt]:
     """The same fact from several sources: keep the best-scored telling, cite the others with it.
     Two excerpts tell the same fact when most of the rarer words of the shorter one recur in the
     other: words found everywhere (Nordkorea, Soldaten) prove nothing, a shared figure a lot."""
     kept: list[tuple[Excerpt, frozenset[str]]] = []
-    for ex in sorted(excerpts, key=lambda e: -e.score):
-        words = content_words(ex.text, None)
+    for examined, ex in enumerate(sorted(excerpts, key=lambda e: -e.score)):
+        if len(kept) >= enough or examined >= 20 * enough:
+            break
+        words = _content(tokens(ex.text, languages[ex.source]))
         for i, (other, other_words) in enumerate(kept):
             if (other.source != ex.source and _same_figures(ex.text, other.text)
                     and _similarity(words, other_words, rarity) >= SAME_FACT):
-                also = Citation(source=ex.source, start=ex.start, end=ex.end, text=ex.text)
-                kept[i] = (other.model_copy(update={"corroborated_by": [*other.corroborated_by, also]}), other_words)
+                listed = other.corroborated_by
+                if len(listed) < MAX_CORROBORATIONS and all(c.source != ex.source for c in listed):
+                    listed = [*listed, Citation(source=ex.source, start=ex.start, end=ex.end, text=ex.text)]
+                update = {"corroborated_by": listed, "corroborations": other.corroborations + 1}
+                kept[i] = (other.model_copy(update=update), other_words)
                 break
         else:
             kept.append((ex, words))
@@ -307,7 +339,7 @@ def _rarity(units: list[Unit]) -> dict[str, float]:
     """Inverse document frequency of each content word over the units."""
     df: Counter[str] = Counter()
     for unit in units:
-        df.update(content_words(unit.text, None))
+        df.update(_content(unit.toks))
     n = len(units) + 1
     return {w: math.log(n / (c + 0.5)) for w, c in df.items()}
 

@@ -1,0 +1,89 @@
+"""A cache of processed articles (decoded text, metadata, furniture, sentences), one JSON file per
+article, keyed by the file's content, its sources.yaml entry and the code that processed it. The
+folder is safe to delete; an entry from other content or another version of the code is never used,
+and a damaged entry is ignored and written anew."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .models import Article, Span
+
+# Modules whose code decides what an article and its sentences are: any change to them is a new version.
+_PROCESSING = ("ingest.py", "furniture.py", "metadata.py", "segment.py", "models.py", "cache.py")
+
+
+@lru_cache(maxsize=1)
+def tool_version() -> str:
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in _PROCESSING:
+        digest.update((here / name).read_bytes())
+    for package in ("somajo", "trafilatura", "charset-normalizer"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
+    return digest.hexdigest()[:16]
+
+
+class ArticleCache:
+    def __init__(self, folder: Path, version: str | None = None) -> None:
+        self.folder = folder
+        self.version = version or tool_version()
+
+    def key(self, data: bytes, rel: str, overrides: dict[str, Any]) -> str:
+        digest = hashlib.sha256(data)
+        # the file name decides the format (.html) and the id; sources.yaml decides metadata
+        digest.update(json.dumps([rel, overrides, self.version], sort_keys=True, default=str).encode())
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[Article, list[tuple[int, int, int]]] | None:
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if data.get("version") != self.version or data.get("key") != key:
+                return None
+            a = data["article"]
+            article = Article(
+                id=a["id"], path=a["path"], text=a["text"], title=a["title"], outlet=a["outlet"],
+                published=dt.date.fromisoformat(a["published"]) if a["published"] else None, url=a["url"],
+                language=a["language"], furniture=tuple(Span(s, e, k) for s, e, k in a["furniture"]),
+            )
+            spans = [(int(s), int(e), int(p)) for s, e, p in data["sentences"]]
+            if any(not 0 <= s <= e <= len(article.text) for s, e, _ in spans):
+                return None
+            return article, spans
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or damaged: processed again
+
+    def put(self, key: str, article: Article, spans: list[tuple[int, int, int]]) -> None:
+        data = {
+            "version": self.version, "key": key,
+            "article": {
+                "id": article.id, "path": article.path, "text": article.text, "title": article.title,
+                "outlet": article.outlet, "published": article.published.isoformat() if article.published else None,
+                "url": article.url, "language": article.language,
+                "furniture": [[s.start, s.end, s.kind] for s in article.furniture],
+            },
+            "sentences": spans,
+        }
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time

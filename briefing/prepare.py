@@ -1,0 +1,115 @@
+"""prepare: ingest and segment every article, from the cache where it has them, on all cores when
+there are many."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import ArticleCache
+from .ingest import ArticleFile, Skipped, Unreadable, find_files, parse_article, read_bytes
+from .models import Article, Sentence
+from .segment import split_sentences
+
+log = logging.getLogger("briefing")
+
+PARALLEL_FROM = 200  # below this many articles to process, a second process costs more than it saves
+
+Spans = list[tuple[int, int, int]]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    articles: list[Article]
+    sentences: list[Sentence]
+    skipped: list[Skipped]
+
+
+def prepare_articles(folder: Path, cache: ArticleCache | None = None, workers: int | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> Prepared:
+    files, skipped = find_files(folder)
+    done: dict[int, tuple[Article, Spans]] = {}
+    todo: list[tuple[int, ArticleFile, bytes, str | None]] = []
+    for i, file in enumerate(files):
+        try:
+            data = read_bytes(file)
+        except Unreadable as exc:
+            skipped.append(Skipped(file.rel, str(exc)))
+            continue
+        key = cache.key(data, file.rel, file.overrides) if cache else None
+        hit = cache.get(key) if cache and key else None
+        if hit:
+            done[i] = hit
+        else:
+            todo.append((i, file, data, key))
+    log.info("prepare: %d articles from the cache, %d to process", len(done), len(todo))
+    for (i, file, _, key), result in zip(todo, _process([(f.rel, d, f.overrides) for _, f, d, _ in todo], workers,
+                                                       progress), strict=True):
+        if isinstance(result, str):
+            skipped.append(Skipped(file.rel, result))
+            continue
+        done[i] = result
+        if cache and key:
+            cache.put(key, *result)
+    articles, sentences = [], []
+    for i in sorted(done):
+        article, spans = done[i]
+        articles.append(article)
+        sentences += [Sentence(article, s, e, n, p) for n, (s, e, p) in enumerate(spans)]
+    return Prepared(articles, sentences, sorted(skipped, key=lambda s: s.path))
+
+
+def _process(jobs: list[tuple[str, bytes, dict[str, object]]], workers: int | None,
+             progress: Callable[[int, int], None] | None) -> Iterator[tuple[Article, Spans] | str]:
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+            yield from _counted(results, len(jobs), progress)
+    else:
+        yield from _counted(map(_one, jobs), len(jobs), progress)
+
+
+def _counted(results: Iterator[tuple[Article, Spans] | str], total: int,
+             progress: Callable[[int, int], None] | None) -> Iterator[tuple[Article, Spans] | str]:
+    for n, result in enumerate(results, start=1):
+        if progress:
+            progress(n, total)
+        yield result
+
+
+def _one(job: tuple[str, bytes, dict[str, object]]) -> tuple[Article, Spans] | str:
+    rel, data, overrides = job
+    try:
+        article = parse_article(data, rel, overrides)
+    except Unreadable as exc:
+        return str(exc)
+    return article, [(s.start, s.end, s.paragraph) for s in split_sentences(article)]
+
+
+def terminal_progress(label: str) -> Callable[[int, int], None]:
+    """A progress bar with counts and time left on a terminal; a line every tenth otherwise."""
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar: list[tqdm] = []
+
+        def update(n: int, total: int) -> None:
+            if not bar:
+                bar.append(tqdm(total=total, desc=label, unit="article", file=sys.stderr, leave=False))
+            bar[0].update(1)
+            if n == total:
+                bar[0].close()
+
+        return update
+
+    def line(n: int, total: int) -> None:
+        if total >= 100 and (n % max(1, total // 10) == 0 or n == total):
+            print(f"{label}: {n}/{total} articles", file=sys.stderr)
+
+    return line
