@@ -87,3 +87,32 @@ class ArticleCache:
             os.replace(tmp, path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+    def _lemma_file(self) -> Path:
+        try:
+            version = metadata.version("simplemma")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        return self.folder / f"lemmas-de-{version}.json"
+
+    def lemmas(self) -> dict[str, str]:
+        """German lemmas looked up in earlier runs (word -> lemma)."""
+        try:
+            data = json.loads(self._lemma_file().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
+
+    def add_lemmas(self, new: dict[str, str]) -> None:
+        if not new:
+            return
+        path = self._lemma_file()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({**self.lemmas(), **new}, handle, ensure_ascii=False, sort_keys=True)
+            os.replace(tmp, path)
+        except OSError:
+            pass

@@ -18,6 +18,7 @@ from .models import Brief
 from .cache import ArticleCache
 from .pipeline import Build, build_brief
 from .prepare import terminal_progress
+from .watch import watch
 from .render import BUILTIN_TEMPLATES, brief_json, render_html, render_pdf, write_atomically
 
 log = logging.getLogger("briefing")
@@ -66,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--html", type=Path, help="also write the HTML the PDF is made from")
     build.add_argument("--eml", type=Path, help="also write an e-mail draft (.eml) with the PDF attached")
     build.add_argument("--to", action="append", default=[], metavar="ADDRESS", help="recipient of the e-mail draft")
+    build.add_argument("--watch", action="store_true", help="stay running and rebuild when config, templates or articles change")
     build.set_defaults(run=_build)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the brief's JSON (or of the config)")
@@ -97,6 +99,35 @@ def _build_brief(args: argparse.Namespace, config: Config, articles: Path) -> Bu
 
 
 def _build(args: argparse.Namespace) -> int:
+    if not args.watch:
+        return _build_once(args)
+    _build_or_report(args)
+
+    def paths() -> list[Path]:
+        try:
+            config, articles = _load(args)
+        except BriefingError:
+            return [args.config]
+        return [args.config, articles, *_template_dirs(config, args.config)]
+
+    log.warning("Watching %s for changes (Ctrl-C to stop)", ", ".join(str(p) for p in paths()))
+    try:
+        watch(paths, lambda: _build_or_report(args))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _build_or_report(args: argparse.Namespace) -> None:
+    """In watch mode a failed build is reported and the watch goes on."""
+    try:
+        _build_once(args)
+    except BriefingError as exc:
+        for line in str(exc).splitlines():
+            print(f"Error: {line}", file=sys.stderr)
+
+
+def _build_once(args: argparse.Namespace) -> int:
     config, articles = _load(args)
     build = _build_brief(args, config, articles)
     if args.strict and build.warnings:

@@ -63,12 +63,36 @@ def word_keys(word: str, langs: tuple[str, ...] = ("de", "en")) -> frozenset[str
     for lang in langs:
         # German inflects too much for a stemmer alone (geschickt ~ schicken); English does not, and
         # leaving its lemma dictionary unloaded saves most of a second at start-up
-        lemma = simplemma.lemmatize(word, lang=lang).lower() if lang == "de" else word.lower()
+        lemma = german_lemma(word).lower() if lang == "de" else word.lower()
         keys.add(f"{lang}:{_stem(lemma, lang)}")
         keys.add(f"{lang}:{_stem(word.lower(), lang)}")
     if word.startswith("ge") and len(word) >= 7 and "de" in langs:
         keys.add(f"de:{_stem(word[2:], 'de')}")  # a participle the lemmatiser does not know: geflüchtet ~ flüchten
     return frozenset(keys)
+
+
+# German lemmas already looked up, in this run or (through the cache) in earlier ones: with all words
+# of a corpus known, simplemma's dictionary, the slowest thing to load, is not loaded at all.
+_lemmas: dict[str, str] = {}
+_new_lemmas: dict[str, str] = {}
+
+
+def german_lemma(word: str) -> str:
+    lemma = _lemmas.get(word)
+    if lemma is None:
+        lemma = _lemmas[word] = _new_lemmas[word] = simplemma.lemmatize(word, lang="de")
+    return lemma
+
+
+def remember_lemmas(known: dict[str, str]) -> None:
+    _lemmas.update(known)
+
+
+def new_lemmas() -> dict[str, str]:
+    """The lemmas looked up since the last call, for the cache to keep."""
+    found = dict(_new_lemmas)
+    _new_lemmas.clear()
+    return found
 
 
 def _stem(word: str, lang: str) -> str:

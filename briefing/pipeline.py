@@ -14,6 +14,7 @@ from .errors import IngestError
 from .figures import find_figures, subject_patterns
 from .cache import ArticleCache
 from .ingest import Skipped
+from .language import new_lemmas, remember_lemmas
 from .prepare import prepare_articles
 from .models import Article, Brief, Excerpt, Section, Source
 from .select import SectionChoice, select_excerpts
@@ -46,7 +47,11 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
     if not articles:
         raise IngestError(f"{articles_dir}: none of the {len(skipped)} files could be read as an article")
     timer.lap("ingest+segment", f"{len(articles)} articles, {len(sentences)} sentences, {len(skipped)} skipped")
+    if cache:
+        remember_lemmas(cache.lemmas())
     choices = select_excerpts(config, sentences)
+    if cache:
+        cache.add_lemmas(new_lemmas())
     timer.lap("select", f"{sum(len(c.excerpts) for c in choices)} excerpts")
     subject = subject_patterns(config)
     cited = {e.source for c in choices for e in c.excerpts}

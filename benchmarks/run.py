@@ -1,0 +1,119 @@
+"""The benchmarks: seed brief against the WeasyPrint floor, and corpora of 1,000 and 10,000
+generated articles, cold and with a warm cache. Writes benchmarks/RESULTS.md.
+
+    make bench                       # everything (the 10,000-article corpus takes several minutes)
+    python benchmarks/run.py --quick # seeds and 1,000 articles only
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+# Runs a command as its only child and reports wall time and the child's peak memory.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - t
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"wall": wall, "rss_mb": rss, "code": done.returncode, "stderr": done.stderr}))
+"""
+
+
+def measure(*cmd: str) -> dict[str, object]:
+    result = json.loads(subprocess.run([PY, "-c", _MEASURE, *cmd], capture_output=True, text=True, check=True).stdout)
+    if result["code"] != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{result['stderr']}")
+    result["stages"] = {m.group(1): float(m.group(2))
+                        for m in re.finditer(r"^([\w+]+): ([\d.]+) s", str(result["stderr"]), re.M)}
+    return result
+
+
+def config(tmp: Path, name: str, articles: Path, cache: Path, sections_changed: bool = False) -> Path:
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"^articles: .*$", f"articles: {articles}", text, flags=re.M)
+    text = re.sub(r"^date: .*$", "date: 2024-11-05", text, flags=re.M)
+    text += f"\ncache: {cache}\n"
+    if sections_changed:  # the editing loop: another title, one section fewer, another cap
+        text = text.replace("title: Reaktion Südkoreas", "title: Südkorea").replace("max_excerpts: 12", "max_excerpts: 6")
+        text = text[: text.index("  - id: agreement")] + text[text.index("  - id: south-korea"):]
+    path = tmp / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown")
+    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), "0")
+    return (f"{os.cpu_count()} cores ({cpu}), {int(mem) / 1024 / 1024:.0f} GiB memory, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    rows: list[str] = []
+    checks: list[str] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = Path(scratch)
+        # 1. The seed brief, cold, beside the floor.
+        seed_cfg = config(tmp, "seed", ROOT / "seeds", tmp / "cache-seed")
+        html, pdf = tmp / "seed.html", tmp / "seed.pdf"
+        cold = measure(PY, "-m", "briefing", "build", "-v", "--no-cache", "--config", str(seed_cfg), "--out", str(pdf),
+                       "--html", str(html))
+        floor = measure(PY, "-c", f"import weasyprint; weasyprint.HTML(filename={str(html)!r}).write_pdf({str(tmp / 'f.pdf')!r})")
+        measure(PY, "-m", "briefing", "build", "--config", str(seed_cfg), "--out", str(pdf))  # fills the cache
+        warm = measure(PY, "-m", "briefing", "build", "-v", "--config", str(seed_cfg), "--out", str(pdf))
+        ratio = float(cold["wall"]) / float(floor["wall"])  # type: ignore[arg-type]
+        rows.append(_row("seed brief, cold, no cache", cold))
+        rows.append(_row("seed brief, cold process, warm cache", warm))
+        rows.append(_row("floor: import WeasyPrint, render the same HTML", floor))
+        checks.append(f"seed brief / floor: {ratio:.2f}x (target <= 1.3x), with a warm cache "
+                      f"{float(warm['wall']) / float(floor['wall']):.2f}x")  # type: ignore[arg-type]
+        # 2. Corpora.
+        walls = {}
+        for count in ([1000] if quick else [1000, 10000]):
+            corpus = tmp / f"corpus-{count}"
+            subprocess.run([PY, str(ROOT / "benchmarks" / "generate.py"), str(count), str(corpus)], check=True)
+            size = sum(p.stat().st_size for p in corpus.iterdir()) / 1e6
+            first = measure(PY, "-m", "briefing", "build", "-v", "--config", str(config(tmp, f"c{count}", corpus, tmp / f"cold-{count}")),
+                            "--out", str(tmp / f"{count}.pdf"))
+            second = measure(PY, "-m", "briefing", "build", "-v", "--config",
+                             str(config(tmp, f"e{count}", corpus, tmp / f"cold-{count}", sections_changed=True)),
+                             "--out", str(tmp / f"{count}e.pdf"))
+            walls[count] = float(first["wall"])  # type: ignore[arg-type]
+            rows.append(_row(f"{count:,} articles ({size:.0f} MB), cold, empty cache", first))
+            rows.append(_row(f"{count:,} articles, sections changed, warm cache", second))
+            if count == 10000:
+                checks.append(f"10,000 articles cold: {first['wall']:.0f} s (target <= 60 s), peak "
+                              f"{first['rss_mb']:.0f} MB (target <= 1,536 MB); after a sections change: "
+                              f"{second['wall']:.1f} s (target <= 10 s)")
+        if 1000 in walls and 10000 in walls:
+            checks.append(f"10,000 / 1,000 articles: {walls[10000] / walls[1000]:.1f}x (target <= 12x)")
+    results = ["# Benchmark results", "", f"Machine: {machine()}", "",
+               f"Command: `make bench` (`python benchmarks/run.py{' --quick' if quick else ''}`), "
+               f"{time.strftime('%Y-%m-%d')}", "",
+               "| run | wall | peak memory | stages |", "|---|---|---|---|", *rows, "", "Against the targets:", "",
+               *[f"- {c}" for c in checks], ""]
+    (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(results), encoding="utf-8")
+    print("\n".join(results))
+
+
+def _row(label: str, result: dict[str, object]) -> str:
+    stages = ", ".join(f"{k} {v:.2f} s" for k, v in result["stages"].items()) or "-"  # type: ignore[union-attr]
+    return f"| {label} | {result['wall']:.2f} s | {result['rss_mb']:.0f} MB | {stages} |"
+
+
+if __name__ == "__main__":
+    main()

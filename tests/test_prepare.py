@@ -1,0 +1,119 @@
+"""The cache of processed articles and the single/multi-process paths."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from briefing.cache import ArticleCache
+from briefing.config import load_config
+from briefing.pipeline import build_brief
+from briefing.prepare import prepare_articles
+
+from .conftest import ROOT
+
+
+def _copy_seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    shutil.copytree(ROOT / "seeds", folder)
+    return folder
+
+
+def _as_data(prepared: object) -> list[tuple[str, str, tuple[object, ...], list[tuple[int, int]]]]:
+    articles = prepared.articles  # type: ignore[attr-defined]
+    sentences = prepared.sentences  # type: ignore[attr-defined]
+    return [(a.id, a.text, (a.title, a.outlet, a.published, a.language, a.furniture),
+             [(s.start, s.end) for s in sentences if s.article.id == a.id]) for a in articles]
+
+
+def test_a_cached_run_gives_what_a_fresh_one_gives(tmp_path: Path) -> None:
+    folder = _copy_seeds(tmp_path)
+    cache = ArticleCache(tmp_path / "cache")
+    fresh = prepare_articles(folder, None, workers=1)
+    first = prepare_articles(folder, cache, workers=1)
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 5
+    again = prepare_articles(folder, cache, workers=1)
+    assert _as_data(fresh) == _as_data(first) == _as_data(again)
+
+
+def test_an_edited_article_is_processed_again(tmp_path: Path) -> None:
+    folder = _copy_seeds(tmp_path)
+    cache = ArticleCache(tmp_path / "cache")
+    prepare_articles(folder, cache, workers=1)
+    path = folder / "002_1bf99e9070e36d9d.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nEin neuer Satz über 20.000 Soldaten aus Nordkorea.\n",
+                    encoding="utf-8")
+    again = prepare_articles(folder, cache, workers=1)
+    (article,) = [a for a in again.articles if a.id.startswith("002")]
+    assert article.text.endswith("Ein neuer Satz über 20.000 Soldaten aus Nordkorea.\n")
+    assert any("20.000 Soldaten" in s.text for s in again.sentences)
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 6  # the old entry stays, unused
+
+
+def test_a_sidecar_change_is_not_served_from_the_cache(tmp_path: Path) -> None:
+    folder = _copy_seeds(tmp_path)
+    cache = ArticleCache(tmp_path / "cache")
+    prepare_articles(folder, cache, workers=1)
+    (folder / "sources.yaml").write_text("001_bd0abe7cbdd9bb56.txt:\n  outlet: Merkur\n", encoding="utf-8")
+    again = prepare_articles(folder, cache, workers=1)
+    assert next(a for a in again.articles if a.id.startswith("001")).outlet == "Merkur"
+
+
+def test_another_tool_version_never_uses_old_entries(tmp_path: Path) -> None:
+    folder = _copy_seeds(tmp_path)
+    prepare_articles(folder, ArticleCache(tmp_path / "cache", version="old"), workers=1)
+    newer = ArticleCache(tmp_path / "cache", version="new")
+    data = (folder / "000_7f0998b91f891654.txt").read_bytes()
+    assert newer.get(newer.key(data, "000_7f0998b91f891654.txt", {})) is None
+
+
+def test_a_damaged_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
+    folder = _copy_seeds(tmp_path)
+    cache = ArticleCache(tmp_path / "cache")
+    fresh = prepare_articles(folder, cache, workers=1)
+    entries = sorted((tmp_path / "cache").rglob("*.json"))
+    entries[0].write_text("{not json", encoding="utf-8")
+    data = json.loads(entries[1].read_text(encoding="utf-8"))
+    data["sentences"] = [[0, 10**9, 0]]  # offsets outside the text
+    entries[1].write_text(json.dumps(data), encoding="utf-8")
+    again = prepare_articles(folder, cache, workers=1)
+    assert _as_data(again) == _as_data(fresh)
+    json.loads(entries[0].read_text(encoding="utf-8"))  # written anew
+
+
+def test_one_process_and_many_give_identical_briefs(tmp_path: Path, monkeypatch: object) -> None:
+    import briefing.prepare
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seeds = sorted((ROOT / "seeds").iterdir())
+    for i in range(60):  # enough files to take the process pool, with the parallel threshold lowered
+        shutil.copy(seeds[i % len(seeds)], folder / f"{i:03d}_{seeds[i % len(seeds)].name}")
+    monkeypatch.setattr(briefing.prepare, "PARALLEL_FROM", 10)  # type: ignore[attr-defined]
+    config = load_config(ROOT / "config.yaml")
+    single = build_brief(config, folder, None, workers=1).brief
+    multi = build_brief(config, folder, None, workers=2).brief
+    assert single.model_dump_json() == multi.model_dump_json()
+    assert single.sections[0].excerpts
+
+
+def test_watch_rebuilds_on_change_only(tmp_path: Path) -> None:
+    from briefing.watch import watch
+
+    article = tmp_path / "a.txt"
+    article.write_text("eins", encoding="utf-8")
+    builds: list[int] = []
+    rounds = iter(range(6))
+
+    def rebuild() -> None:
+        builds.append(1)
+
+    def stop() -> bool:
+        n = next(rounds, None)
+        if n == 2:
+            article.write_text("zwei, länger", encoding="utf-8")  # a change between two looks
+        return n is None
+
+    watch(lambda: [tmp_path], rebuild, interval=0.01, stop=stop)
+    assert builds == [1]  # one change, one rebuild; unchanged rounds rebuild nothing
