@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .errors import RenderError
 from .models import Article, Span
+from .render import write_atomically
 
 # Modules whose code decides what an article and its sentences are: any change to them is a new version.
 _PROCESSING = ("ingest.py", "furniture.py", "metadata.py", "segment.py", "models.py", "cache.py")
@@ -78,15 +78,7 @@ class ArticleCache:
             },
             "sentences": spans,
         }
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        _write(self._path(key), json.dumps(data, ensure_ascii=False))
 
 
     def _lemma_file(self) -> Path:
@@ -107,12 +99,11 @@ class ArticleCache:
     def add_lemmas(self, new: dict[str, str]) -> None:
         if not new:
             return
-        path = self._lemma_file()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({**self.lemmas(), **new}, handle, ensure_ascii=False, sort_keys=True)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        _write(self._lemma_file(), json.dumps({**self.lemmas(), **new}, ensure_ascii=False, sort_keys=True))
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except RenderError:
+        pass  # a cache that cannot be written only costs time
