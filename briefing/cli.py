@@ -10,16 +10,16 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .cache import ArticleCache
 from .config import Config, load_config
-from .mail import email_draft
 from .errors import BriefingError, ConfigError, UsageError
 from .ingest import read_articles
+from .mail import email_draft
 from .models import Brief
-from .cache import ArticleCache
 from .pipeline import Build, build_brief
 from .prepare import terminal_progress
-from .watch import watch
 from .render import BUILTIN_TEMPLATES, brief_json, render_html, render_pdf, write_atomically
+from .watch import watch
 
 log = logging.getLogger("briefing")
 

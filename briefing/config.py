@@ -60,7 +60,7 @@ class SectionConfig(_Strict):
 class EmailConfig(_Strict):
     to: list[str] = Field(default_factory=list, description="Recipients of the e-mail draft written by --eml.")
     cc: list[str] = Field(default_factory=list, description="Copy recipients of the e-mail draft.")
-    sender: str | None = Field(None, alias="from", description="Sender address of the e-mail draft.")
+    sender: str | None = Field(None, description="Sender address of the e-mail draft.")
 
 
 class Config(_Strict):
@@ -82,7 +82,7 @@ class Config(_Strict):
     cache: Path = Field(Path(".briefing-cache"), description="Folder for processed articles, relative to this file; safe to delete.")
     pdf_a: bool = Field(False, description="Write PDF/A-3u, the archival variant of PDF.")
     attach_json: bool = Field(True, description="Embed the brief's JSON (excerpts, offsets, sources) in the PDF.")
-    email: EmailConfig = Field(default_factory=EmailConfig, description="Defaults for the e-mail draft (--eml).")
+    email: EmailConfig = Field(EmailConfig(), description="Defaults for the e-mail draft (--eml).")
     topic: list[Concept] = Field(
         default_factory=list,
         description="What the whole brief is about; sentences that mention it rank higher in every section.",

@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 
 from .attribution import claimant_near
-from .language import Token, number_value, tokens
 from .config import Config
+from .language import Token, number_value, tokens
 from .models import Citation, Figure, Sentence
 
 _TROOPS = re.compile(

@@ -22,10 +22,8 @@ NUMBER_TERM = "#number"
 
 # The commonest function words: between German and English they decide a text's language at once.
 _FUNCTION_WORDS = {
-    "de": set("der die das und ist nicht ein eine einen mit von zu den im auf für sich dem des auch es sie er wir "
-              "werden wurde hat haben als bei aus nach sind war noch nur wie oder aber dass so zum zur vom am".split()),
-    "en": set("the and is are was were of to in that for on with as by at from it this have has be not an or "
-              "said will would their they he she its been which who than".split()),
+    "de": set(["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einen", "mit", "von", "zu", "den", "im", "auf", "für", "sich", "dem", "des", "auch", "es", "sie", "er", "wir", "werden", "wurde", "hat", "haben", "als", "bei", "aus", "nach", "sind", "war", "noch", "nur", "wie", "oder", "aber", "dass", "so", "zum", "zur", "vom", "am"]),
+    "en": set(["the", "and", "is", "are", "was", "were", "of", "to", "in", "that", "for", "on", "with", "as", "by", "at", "from", "it", "this", "have", "has", "be", "not", "an", "or", "said", "will", "would", "their", "they", "he", "she", "its", "been", "which", "who", "than"]),
 }
 
 

@@ -21,7 +21,7 @@ def email_draft(brief: Brief, pdf: bytes, filename: str, to: list[str], cc: list
         message["To"] = ", ".join(to)
     if cc:
         message["Cc"] = ", ".join(cc)
-    stamp = dt.datetime.combine(brief.date, dt.time(8, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(brief.date, dt.time(8, 0), tzinfo=dt.UTC)
     message["Date"] = email.utils.format_datetime(stamp)
     message["X-Unsent"] = "1"  # mail programs open the file as a draft to send
     message.set_content(key_points_text(brief))

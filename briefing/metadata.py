@@ -46,7 +46,7 @@ _DATE_FORMS = [
     (re.compile(rf"\b(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){_TIME}?", re.I), "dmy"),
     (re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH})\.?\s+(\d{{4}}){_TIME}?", re.I), "d-month-y"),
     (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME}?", re.I), "month-d-y"),
-    (re.compile(rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T ]\d{{2}}:\d{{2}})?", re.I), "iso"),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2})?", re.I), "iso"),
 ]
 # A date is the publication date when it is stamped as such, or stands on its own line with a time.
 _STAMP = re.compile(r"(aktualisiert|veröffentlicht|erschienen|stand|updated|published|posted)\s*(am|on|:)?\s*$", re.I)

@@ -9,14 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import ArticleCache
 from .config import Config
 from .errors import IngestError
 from .figures import find_figures, subject_patterns
-from .cache import ArticleCache
 from .ingest import Skipped
 from .language import new_lemmas, remember_lemmas
-from .prepare import prepare_articles
 from .models import Article, Brief, Excerpt, Section, Source
+from .prepare import prepare_articles
 from .select import SectionChoice, select_excerpts
 
 log = logging.getLogger("briefing")

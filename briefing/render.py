@@ -113,7 +113,7 @@ def render_pdf(html: str, brief: Brief, template_dirs: list[Path], pdf_a: bool =
     """The PDF, byte for byte the same for the same brief: every date in it is the brief's date."""
     from weasyprint import HTML, Attachment  # imported late: it is the slowest import by far
 
-    stamp = dt.datetime.combine(brief.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(brief.date, dt.time(0, 0), tzinfo=dt.UTC)
     fetcher = _local_fetcher(template_dirs)
     attachments = []
     if attach_json:

@@ -121,7 +121,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
     topic = set(ids(config.topic))
     index = ConceptIndex(concepts)
     labels = [c[0] for c in concepts]
-    per_sentence = {id(s): frozenset(index.found(part)) for u in units for s, part in zip(u.sentences, u.parts)}
+    per_sentence = {id(s): frozenset(index.found(part)) for u in units for s, part in zip(u.sentences, u.parts, strict=True)}
     found = [_Found(frozenset().union(*(per_sentence[id(s)] for s in u.sentences)), frozenset(index.found(u.lead)),
                     frozenset().union(*(per_sentence.get(id(s), frozenset()) for s in u.before)))
              for u in units]
@@ -280,7 +280,7 @@ def _excerpt(group: list[tuple[Unit, float, list[str]]]) -> Excerpt:
     score = max(s for _, s, _ in group) + 0.25 * (len(group) - 1)
     matched = list(dict.fromkeys(label for _, _, labels in group for label in labels))
     return Excerpt(source=article.id, start=first.start, end=last.end, text=text, score=round(score, 3),
-                   matched=matched)
+                   matched=matched, attribution=None, corroborations=0)
 
 
 def _attributed(excerpt: Excerpt, texts: dict[str, str]) -> Excerpt:

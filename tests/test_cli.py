@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from briefing.cli import main
 
 from .conftest import ROOT

@@ -86,8 +86,8 @@ def test_hostile_text_is_shown_literally_and_nothing_is_fetched(
 def test_the_url_fetcher_refuses_everything_but_the_templates(record: list[tuple[str, tuple[object, ...]]]) -> None:
     """Even if markup got through, WeasyPrint could not fetch it: files outside the template
     folder, http(s) and data beyond the template are refused."""
-    from briefing.render import BUILTIN_TEMPLATES, render_pdf
     from briefing.models import Brief
+    from briefing.render import BUILTIN_TEMPLATES, render_pdf
 
     brief = Brief(title="t", author="a", date="2024-11-05", language="de", sources=[], sections=[])
     html = ('<html><head><link rel="stylesheet" href="http://127.0.0.1:9/x.css">'
