@@ -52,9 +52,7 @@ class Unit:
     """One or more consecutive sentences that can be quoted without what came before."""
 
     sentences: tuple[Sentence, ...]
-    parts: tuple[tuple[Token, ...], ...]  # the tokens of each sentence
     before: tuple[Sentence, ...]  # what the reader has just read, for concepts named just before
-    lead: tuple[Token, ...]  # the first sentence's opening words
 
     @property
     def article(self) -> str:
@@ -65,13 +63,6 @@ class Unit:
         first, last = self.sentences[0], self.sentences[-1]
         return first.article.text[first.start : last.end]
 
-    @property
-    def toks(self) -> tuple[Token, ...]:
-        return tuple(t for part in self.parts for t in part)
-
-    @property
-    def words(self) -> int:
-        return sum(1 for t in self.toks if not t.text[:1].isdigit())
 
 
 @dataclass(frozen=True)
@@ -107,6 +98,16 @@ class _Found:
     all: frozenset[int]
     lead: frozenset[int]
     context: frozenset[int]
+    words: int
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What selection keeps of a sentence: the concepts it names, its content words, its length."""
+
+    concepts: frozenset[int]
+    content: frozenset[str]
+    words: int
 
 
 def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[SectionChoice]:
@@ -121,12 +122,24 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
     topic = set(ids(config.topic))
     index = ConceptIndex(concepts)
     labels = [c[0] for c in concepts]
-    per_sentence = {id(s): frozenset(index.found(part)) for u in units for s, part in zip(u.sentences, u.parts, strict=True)}
-    found = [_Found(frozenset().union(*(per_sentence[id(s)] for s in u.sentences)), frozenset(index.found(u.lead)),
-                    frozenset().union(*(per_sentence.get(id(s), frozenset()) for s in u.before)))
+    # Each sentence is read once; only what selection needs of it is kept, not its tokens.
+    per_sentence: dict[int, _Read] = {}
+    lead: dict[int, frozenset[int]] = {}
+    for u in units:
+        for s in u.sentences:
+            toks = tokens(s.text, s.article.language)
+            per_sentence[id(s)] = _Read(frozenset(index.found(toks)), _content(toks),
+                                        sum(1 for t in toks if not t.text[:1].isdigit()))
+            if s is u.sentences[0]:
+                lead[id(u)] = frozenset(index.found(_lead(s, toks)))
+    none = _Read(frozenset(), frozenset(), 0)
+    found = [_Found(frozenset().union(*(per_sentence[id(s)].concepts for s in u.sentences)), lead[id(u)],
+                    frozenset().union(*(per_sentence.get(id(s), none).concepts for s in u.before)),
+                    sum(per_sentence[id(s)].words for s in u.sentences))
              for u in units]
     weight = _idf(found, labels)
-    rarity = _rarity(units)
+    rarity = _rarity([frozenset().union(*(per_sentence[id(s)].content for s in u.sentences)) for u in units])
+    del per_sentence
     languages = {s.article.id: s.article.language for s in sentences}
     texts = {s.article.id: s.article.text for s in sentences}
 
@@ -178,9 +191,7 @@ def build_units(sentences: Sequence[Sentence]) -> list[Unit]:
             last.append(sentence)
         else:
             units.append([sentence])
-    toks = {id(s): tuple(tokens(s.text, s.article.language)) for s in sentences}  # each sentence once
-    return [Unit(tuple(group), tuple(toks[id(s)] for s in group), _context(units, i),
-                 _lead(group[0], toks[id(group[0])])) for i, group in enumerate(units)]
+    return [Unit(tuple(group), _context(units, i)) for i, group in enumerate(units)]
 
 
 def _context(units: list[list[Sentence]], i: int) -> tuple[Sentence, ...]:
@@ -199,7 +210,7 @@ def _context(units: list[list[Sentence]], i: int) -> tuple[Sentence, ...]:
     return tuple(before)
 
 
-def _lead(first: Sentence, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+def _lead(first: Sentence, toks: Sequence[Token]) -> tuple[Token, ...]:
     """The opening words of a sentence, up to the first comma: where news sentences name what
     they are about ("South Korea's President Yoon … has said …")."""
     cut = re.search(r"[,;:]", first.text)
@@ -237,7 +248,7 @@ def _fit(unit: Unit, found: _Found, rules: _Rules, weight: list[float], labels: 
         score += CONTEXT_WEIGHT * weight[carried]
         matched.append(f"({labels[carried]})")
     score *= bonus
-    if unit.words < MIN_WORDS:
+    if found.words < MIN_WORDS:
         return score, matched, "too short to stand alone"
     hit = next((labels[c] for c in rules.exclude if c in found.all), None)
     if hit:
@@ -335,11 +346,11 @@ def _similarity(a: frozenset[str], b: frozenset[str], rarity: dict[str, float]) 
     return mass(a & b) / smaller if smaller else 0.0
 
 
-def _rarity(units: list[Unit]) -> dict[str, float]:
-    """Inverse document frequency of each content word over the units."""
+def _rarity(units: list[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each content word over the units (given as their content words)."""
     df: Counter[str] = Counter()
-    for unit in units:
-        df.update(_content(unit.toks))
+    for words in units:
+        df.update(words)
     n = len(units) + 1
     return {w: math.log(n / (c + 0.5)) for w, c in df.items()}
 
