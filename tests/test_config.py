@@ -43,6 +43,9 @@ def _with(change: dict[str, object], section: int | None = None, drop: str | Non
         (_with({"date": "yesterday"}), "date: Value error, expected YYYY-MM-DD, 'latest' or 'today'"),
         (_with({"sections": []}), "sections: List should have at least 1 item"),
         (_with({"id": "deployment"}, section=1), "duplicate section id 'deployment'"),
+        (_with({"id": ""}, section=1), "sections.1.id: String should have at least 1 character"),
+        (_with({"terms": []}, section=2), "sections.2.terms: List should have at least 1 item"),
+        (_with({"terms": [" | "]}, section=2), "sections.2.terms.0: Value should have at least 1 item"),
     ],
 )
 def test_config_errors_name_the_key(tmp_path: Path, capsys: pytest.CaptureFixture[str], config: object, message: str) -> None:
