@@ -213,7 +213,7 @@ def _hypothetical(toks: Sequence[Token], i: int) -> bool:
 
 def _is_big_number(token: Token) -> bool:
     first = token.text[:1]
-    if not first.isdigit() and first not in "tTh":
+    if not first.isdigit() and first.lower() not in ("t", "h"):  # tausend, thousands, Hunderttausende
         return False
     if token.text.lower() in _NUMBER_WORDS or token.text.lower().startswith(("tausend", "thousand")):
         return True

@@ -28,7 +28,6 @@ class Article:
     url: str | None = None
     language: str | None = None
     furniture: tuple[Span, ...] = ()
-    body_start: int = 0  # where the article proper begins (after header furniture)
 
     def is_furniture(self, start: int, end: int) -> bool:
         return any(span.start < end and start < span.end for span in self.furniture)
