@@ -99,7 +99,7 @@ class Config(_Strict):
         return self
 
 
-def _format_error(error: Any, data: Any) -> str:
+def _format_error(error: Any) -> str:
     path = ".".join(str(part) for part in error["loc"]) or "(top level)"
     message = error["msg"]
     if error["type"] == "extra_forbidden":
@@ -135,5 +135,5 @@ def load_config(path: Path) -> Config:
     try:
         return Config.model_validate(data)
     except ValidationError as exc:
-        lines = [_format_error(error, data) for error in exc.errors()]
+        lines = [_format_error(error) for error in exc.errors()]
         raise ConfigError("\n".join(f"{path}: {line}" for line in lines)) from None
