@@ -87,6 +87,10 @@ class Config(_Strict):
         default_factory=list,
         description="What the whole brief is about; sentences that mention it rank higher in every section.",
     )
+    quote_once: bool = Field(
+        True, description="Quote each sentence in one section only, the one it fits best; false lets a sentence "
+        "appear in every section it fits.",
+    )
     sections: list[SectionConfig] = Field(min_length=1, description="The sections of the brief, in order.")
 
     @model_validator(mode="after")

@@ -173,15 +173,27 @@ class ConceptIndex:
 
     def found(self, toks: Sequence[Token]) -> set[int]:
         """Ids (positions in the list given) of the concepts the tokens mention."""
+        return self.found_asserted(toks, [False] * len(toks))[0]
+
+    def found_asserted(self, toks: Sequence[Token], hedged: Sequence[bool]) -> tuple[set[int], set[int]]:
+        """The concepts the tokens mention, and those of them mentioned at least once outside a
+        hedged stretch (see `hedged`)."""
         hits: set[int] = set()
+        asserted: set[int] = set()
         for i, token in enumerate(toks):
             for ti in self._first_words(token.keys):
                 cid, term = self.terms[ti]
                 if len(term.words) == 1 or term.matches_at(toks, i):
                     hits.add(cid)
-        if self.numbers and any(_is_big_number(t) and not _hypothetical(toks, i) for i, t in enumerate(toks)):
-            hits |= self.numbers
-        return hits
+                    if not hedged[i]:
+                        asserted.add(cid)
+        if self.numbers:
+            figures = [i for i, t in enumerate(toks) if _is_big_number(t) and not _hypothetical(toks, i)]
+            if figures:
+                hits |= self.numbers
+            if any(not hedged[i] for i in figures):
+                asserted |= self.numbers
+        return hits, asserted
 
     def _first_words(self, keys: frozenset[str]) -> frozenset[int]:
         cached = self._cache.get(keys)
@@ -209,6 +221,50 @@ def _hypothetical(toks: Sequence[Token], i: int) -> bool:
     before = {t.text.lower() for t in toks[max(0, i - 2) : i]}
     after = {t.text.lower() for t in toks[i + 1 : i + 8]}
     return bool(before & {"selbst", "sogar", "even"}) or bool(after & {"würden", "would"})
+
+
+# What might happen is weaker evidence than what did: "Soldaten könnten geschickt werden" does not report
+# a deployment. Nor is what a sentence names as its occasion ("in response to the deployment of …")
+# what it reports. Both stretch to the end of their clause; a modal in a clause that opens with a
+# conjunction (German puts it last: "dass … geschickt werden könnten") hedges the whole clause.
+_MODAL = {"würde", "würden", "würdest", "könnte", "könnten", "dürfte", "dürften", "would", "could", "might"}
+_CONDITION = {"wenn", "falls", "sollte", "sollten", "if", "unless"}
+_OPENS_CLAUSE = {"dass", "ob", "that", "whether"}
+_OCCASION = re.compile(r"\b(angesichts|als reaktion auf|in response to|in reaction to|in the wake of|vor dem hintergrund)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def hedged(text: str, toks: Sequence[Token]) -> list[bool]:
+    """For each token of text: does it stand in a what-if or in the occasion of the sentence?"""
+    flags = [False] * len(toks)
+    clause: list[int] = []
+
+    def close() -> None:
+        if not clause:
+            return
+        words = [toks[i].text.lower() for i in clause]
+        start = None
+        if words[0] in _CONDITION:
+            start = 0
+        else:
+            modal = next((j for j, w in enumerate(words) if w in _MODAL), None)
+            if modal is not None:
+                start = 0 if words[0] in _OPENS_CLAUSE else modal
+        occasion = _OCCASION.search(text, toks[clause[0]].start, toks[clause[-1]].end)
+        if occasion:
+            at = next(j for j, i in enumerate(clause) if toks[i].end > occasion.start())
+            start = at if start is None else min(start, at)
+        if start is not None:
+            for i in clause[start:]:
+                flags[i] = True
+        clause.clear()
+
+    for i, token in enumerate(toks):
+        if i and _CLAUSE_BREAK.search(text, toks[i - 1].end, token.start):
+            close()
+        clause.append(i)
+    close()
+    return flags
 
 
 def _is_big_number(token: Token) -> bool:

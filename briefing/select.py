@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .attribution import attribute
 from .config import Config, SectionConfig
-from .language import ConceptIndex, Token, number_value, tokens
+from .language import ConceptIndex, Token, hedged, number_value, tokens
 from .models import Citation, Excerpt, Sentence
 
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
@@ -30,6 +30,7 @@ MAX_CORROBORATIONS = 10  # other sources quoted with an excerpt; the rest are co
 CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the ordering to choose from
 REJECTED_KEPT = 50  # best rejected candidates kept per section, for `briefing explain`
 LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
+HEDGED_WEIGHT = 0.5  # a concept named only in a what-if or as the occasion ("in response to …")
 
 # A sentence that opens like this points back to the one before it and cannot be quoted alone.
 # Pure connectives ("Allerdings", "Doch", "However") are left out: they join claims, not references.
@@ -96,6 +97,7 @@ class _Found:
     """The concepts a unit mentions: anywhere, in its opening words, and just before it."""
 
     all: frozenset[int]
+    asserted: frozenset[int]  # named at least once outside a hedged stretch
     lead: frozenset[int]
     context: frozenset[int]
     words: int
@@ -106,6 +108,7 @@ class _Read:
     """What selection keeps of a sentence: the concepts it names, its content words, its length."""
 
     concepts: frozenset[int]
+    asserted: frozenset[int]
     content: frozenset[str]
     words: int
 
@@ -128,12 +131,14 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
     for u in units:
         for s in u.sentences:
             toks = tokens(s.text, s.article.language)
-            per_sentence[id(s)] = _Read(frozenset(index.found(toks)), _content(toks),
+            named, asserted = index.found_asserted(toks, hedged(s.text, toks))
+            per_sentence[id(s)] = _Read(frozenset(named), frozenset(asserted), _content(toks),
                                         sum(1 for t in toks if not t.text[:1].isdigit()))
             if s is u.sentences[0]:
                 lead[id(u)] = frozenset(index.found(_lead(s, toks)))
-    none = _Read(frozenset(), frozenset(), 0)
-    found = [_Found(frozenset().union(*(per_sentence[id(s)].concepts for s in u.sentences)), lead[id(u)],
+    none = _Read(frozenset(), frozenset(), frozenset(), 0)
+    found = [_Found(frozenset().union(*(per_sentence[id(s)].concepts for s in u.sentences)),
+                    frozenset().union(*(per_sentence[id(s)].asserted for s in u.sentences)), lead[id(u)],
                     frozenset().union(*(per_sentence.get(id(s), none).concepts for s in u.before)),
                     sum(per_sentence[id(s)].words for s in u.sentences))
              for u in units]
@@ -160,8 +165,11 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
             fits.sort(key=lambda f: -f[0])
             score, best, matched = fits[0]
             chosen[best].append((unit, score, matched))
-            for other_score, other, _ in fits[1:]:
-                _reject(rejected[other], Rejected(unit.text, round(other_score, 3), f"fits '{best}' better"))
+            for other_score, other, other_matched in fits[1:]:
+                if config.quote_once:
+                    _reject(rejected[other], Rejected(unit.text, round(other_score, 3), f"fits '{best}' better"))
+                else:
+                    chosen[other].append((unit, other_score, other_matched))
 
     choices = []
     for r in rules:
@@ -237,8 +245,9 @@ def _fit(unit: Unit, found: _Found, rules: _Rules, weight: list[float], labels: 
     hits = list({labels[c]: c for c in hits}.values())  # a concept listed twice counts once
     if not hits:
         return 0.0, [], None
-    score = sum(weight[c] * (LEAD_WEIGHT if c in found.lead else 1.0) for c in hits)
-    matched = [labels[c] for c in hits]
+    score = sum(weight[c] * (LEAD_WEIGHT if c in found.lead else 1.0) * (1.0 if c in found.asserted else HEDGED_WEIGHT)
+                for c in hits)
+    matched = [labels[c] if c in found.asserted else f"{labels[c]}?" for c in hits]
     count = len(hits)
     if rules.require and not any(c in found.all for c in rules.require):
         carried = next((c for c in rules.require if c in found.context), None)
@@ -290,6 +299,7 @@ def _excerpt(group: list[tuple[Unit, float, list[str]]]) -> Excerpt:
     text = article.text[first.start : last.end]
     score = max(s for _, s, _ in group) + 0.25 * (len(group) - 1)
     matched = list(dict.fromkeys(label for _, _, labels in group for label in labels))
+    matched = [m for m in matched if not (m.endswith("?") and m[:-1] in matched)]  # asserted somewhere
     return Excerpt(source=article.id, start=first.start, end=last.end, text=text, score=round(score, 3),
                    matched=matched, attribution=None, corroborations=0)
 

@@ -16,6 +16,7 @@ def test_seed_brief_meets_the_precision_and_recall_floors(seed_brief: SeedBrief)
     report = "\n".join(["wrong:", *score.wrong, "irrelevant:", *score.irrelevant, "missed:", *score.missed])
     assert score.precision >= 0.9, report
     assert score.recall >= 0.85, report
+    assert not score.wrong, report  # nothing that belongs to another section
 
 
 def test_articles_in_other_styles_meet_the_same_floors(tmp_path: Path) -> None:
@@ -34,3 +35,4 @@ def test_articles_in_other_styles_meet_the_same_floors(tmp_path: Path) -> None:
     report = "\n".join(["wrong:", *score.wrong, "irrelevant:", *score.irrelevant, "missed:", *score.missed])
     assert score.precision >= 0.9, report
     assert score.recall >= 0.85, report
+    assert not score.wrong, report  # nothing that belongs to another section

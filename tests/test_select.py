@@ -1,0 +1,129 @@
+"""Selection rules, each on a sentence or two: what counts as a match, what is hedged, which section
+a sentence goes to, and what is quoted together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from briefing.config import Config
+from briefing.language import ConceptIndex, hedged, tokens
+from briefing.models import Article
+from briefing.segment import split_sentences
+from briefing.select import select_excerpts
+
+
+def _article(text: str, language: str = "de") -> Article:
+    return Article(id="a", path="a.txt", text=text, title="t", published=dt.date(2024, 11, 1), language=language)
+
+
+def _config(**extra: Any) -> Config:
+    sections = [
+        {"id": "deployment", "title": "d", "terms": ["Soldat | troop | soldier", "entsenden | schicken | send | deploy",
+                                                    "#number", "Kursk | Front"],
+         "require": ["Nordkorea | North Korea"]},
+        {"id": "combat", "title": "c", "terms": ["Kanonenfutter | cannon fodder", "Gefecht | battle",
+                                                "Nordkoreaner | nordkoreanisch | North Korean"],
+         "require": ["Nordkoreaner | nordkoreanisch | North Korean"]},
+        {"id": "south-korea", "title": "s", "terms": ["Südkorea | South Korea", "Waffe | weapon",
+                                                     "Präsident | president"],
+         "require": ["Südkorea | South Korea"]},
+    ]
+    return Config.model_validate({"title": "t", "author": "a", "topic": ["Nordkorea | North Korea"],
+                                  "sections": sections, **extra})
+
+
+# Other news of the same topic around the sentences under test, as in a real folder: how rare a concept
+# is decides how much it weighs, and the topic's own words are everywhere.
+_FILLER = "\n\n".join(f"Meldung {i}: Nordkorea stellte am Tag {i} seine Soldaten bei einer Parade in Pjöngjang vor."
+                        for i in range(12))
+
+
+def _sections(text: str, language: str = "de", **extra: Any) -> dict[str, list[str]]:
+    sentences = split_sentences(_article(f"{_FILLER}\n\n{text}", language))
+    choices = select_excerpts(_config(**extra), sentences)
+    return {c.config.id: [e.text for e in c.excerpts] for c in choices}
+
+
+@pytest.mark.parametrize(
+    ("term", "word", "matches"),
+    [
+        ("Abkommen", "Verteidigungsabkommens", True),  # compound head
+        ("Angriff", "Angriffskrieg", False),  # a compound is about its head, not its first part
+        ("Soldat", "Soldaten", True),
+        ("Nordkorea", "nordkoreanische", True),  # derivation
+        ("Südkorea", "Südkoreas", True),
+        ("entsenden", "entsandt", True),  # lemma
+        ("schicken", "geschickt", True),
+        ("send", "Hunderttausend", False),  # only nouns head compounds
+        ("troop", "troops", True),
+        ("Truppe", "troops", False),  # a German term does not match an English word through its stem
+    ],
+)
+def test_terms_match_inflections_compounds_and_derivations(term: str, word: str, matches: bool) -> None:
+    index = ConceptIndex([[term]])
+    language = "en" if word == "troops" else "de"
+    assert (index.found(tokens(f"Die {word} heute", language)) == {0}) is matches
+
+
+def _hedged_words(text: str) -> list[str]:
+    toks = tokens(text, None)
+    return [t.text for t, h in zip(toks, hedged(text, toks), strict=True) if h]
+
+
+def test_what_ifs_and_occasions_are_hedged_and_reports_are_not() -> None:
+    assert _hedged_words("Nordkorea hat 3.000 Soldaten nach Kursk geschickt.") == []
+    assert _hedged_words("Berichte, dass Soldaten an die Front geschickt werden könnten.") == \
+        ["dass", "Soldaten", "an", "die", "Front", "geschickt", "werden", "könnten"]
+    assert _hedged_words("Kim würde die Soldaten entsenden, weil er Geld braucht.") == \
+        ["würde", "die", "Soldaten", "entsenden"]
+    assert _hedged_words("Sollte es zu einer Entsendung kommen, wäre das neu.") == \
+        ["Sollte", "es", "zu", "einer", "Entsendung", "kommen"]
+    # the subject of a what-if is still what the sentence is about
+    assert _hedged_words("Seoul could send weapons, in response to the deployment of troops.") == \
+        ["could", "send", "weapons", "in", "response", "to", "the", "deployment", "of", "troops"]
+    # reported speech (Konjunktiv I, "sollen") reports
+    assert _hedged_words("Bis zu 3000 Soldaten sollen in Kursk sein, sagte er, und es könne mehr geben.") == []
+
+
+def test_a_what_if_about_sending_goes_to_the_section_of_what_the_sentence_reports() -> None:
+    text = ("Ein Sprecher sagte, dass nordkoreanische Soldaten an die Front geschickt werden könnten. "
+            "Er bezeichnete sie als Kanonenfutter.")
+    chosen = _sections(text)
+    assert chosen["deployment"] == []
+    assert chosen["combat"] == [text]
+
+
+def test_a_reaction_to_a_deployment_goes_to_the_reaction() -> None:
+    text = ("South Korea's president said his country could start sending weapons to Ukraine, in response "
+            "to North Korea's deployment of thousands of troops.")
+    chosen = _sections(text, "en")
+    assert chosen["deployment"] == []
+    assert chosen["south-korea"] == [text]
+
+
+def test_a_report_of_a_deployment_stays_there() -> None:
+    text = "Nordkorea hat nach Angaben aus Kiew 3.000 Soldaten nach Kursk geschickt, darunter Offiziere."
+    assert _sections(text)["deployment"] == [text]
+
+
+def test_a_sentence_is_quoted_once_unless_the_config_allows_more() -> None:
+    text = "Nordkoreanische Soldaten wurden nach Kursk geschickt und erlitten dort im ersten Gefecht schwere Verluste."
+    once = _sections(text)
+    assert sum(text in excerpts for excerpts in once.values()) == 1
+    shared = _sections(text, quote_once=False)
+    assert text in shared["deployment"] and text in shared["combat"]
+
+
+def test_a_sentence_that_points_back_brings_its_antecedent() -> None:
+    first = "Nordkorea hat rund 10.000 Soldaten nach Russland geschickt."
+    text = f"{first} Einige von ihnen sind bereits in Kursk eingetroffen und kämpfen dort."
+    chosen = _sections(text)["deployment"]
+    assert chosen == [text]  # never "Einige von ihnen …" alone
+
+
+def test_a_section_without_evidence_stays_empty_rather_than_padded() -> None:
+    text = "Nordkorea feierte am Wochenende einen Feiertag. Die Wetterlage in Pjöngjang bleibt ruhig."
+    assert _sections(text) == {"deployment": [], "combat": [], "south-korea": []}
