@@ -16,8 +16,8 @@ _PATTERNS = [
     # "mit Berufung auf Quellen aus dem ukrainischen Militärgeheimdienst", "citing sources in Kyiv"
     re.compile(r"\b(?:Berufung auf|citing|according to)\s+(?P<who>(?:(?:eine[rm]?|a)\s+)?(?:Quellen?|Kreise|sources?|officials?)\s+"
                r"(?:aus|in|from|im)\s+(?:dem|der|den|the\s+)?\s*[\w-]+(?:\s+[\w-]+)?)", re.U),
-    # "…, U.S. Secretary of State Antony Blinken said on Thursday."
-    re.compile(rf",\s+(?P<who>{_PHRASE})\s+(?:{_SAY_EN})\b", re.U),
+    # "…, U.S. Secretary of State Antony Blinken said on Thursday.", "…, South Korea's spy agency told lawmakers."
+    re.compile(rf",\s+(?P<who>{_PHRASE}(?:\s+[a-z][\w-]+){{0,2}})\s+(?:{_SAY_EN})\b", re.U),
     # "A Pentagon spokesperson, Sabrina Singh, said …"
     re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,3}(?:spokesperson|spokesman|spokeswoman|official|minister|"
                r"Sprecher|Sprecherin|Minister|Ministerin),\s+(?:[A-Z][\w-]+\s*){1,3}),\s+(?:said|says|sagte|sagt)\b", re.U),
@@ -28,6 +28,8 @@ _PATTERNS = [
     # "laut ukrainischem Geheimdienst", "nach Einschätzung des US-Verteidigungsministeriums", "according to …"
     # "nach US-Angaben", "nach ukrainischen Angaben"
     re.compile(r"\bnach (?P<who>[\w-]+?)-Angaben\b", re.U),
+    # "nach südkoreanischen Schätzungen"
+    re.compile(r"\b[Nn]ach (?P<who>[a-zäöü][\w-]*(?:en|em) (?:Angaben|Schätzungen|Erkenntnissen|Informationen))\b", re.U),
     # "…, teilte der Nachrichtendienst NIS am Mittwoch mit."
     re.compile(rf"\bteilten?\s+(?P<who>{_PHRASE})\s+(?:(?:am|an|in|im)\s+\S+\s+)*mit\b", re.U),
     re.compile(rf"\b(?:[Ll]aut|[Nn]ach (?:Angaben|Einschätzung|Informationen|Darstellung|Erkenntnissen)|[Aa]ccording to|[Uu]nter Berufung auf|"
@@ -38,7 +40,8 @@ _PATTERNS = [
     re.compile(rf"(?P<who>(?:[Ee]ine[mr]?|[Dd]e[mr])\s+{_PHRASE})\s+zufolge\b", re.U),
     # "South Korea's spy agency says …", "Western officials estimate …", "HUR, …, has put the number at …"
     re.compile(r"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,[^,]{1,40},)?\s+(?:has\s+|have\s+)?"
-               r"(?:says|said|estimates?|believes?|put|puts|sagt|sagte|sagen|schätzt|schätzen|spricht|sprach|nannte|nennt)\b",
+               r"(?:says?|said|told|estimates?|believes?|put|puts|sagt|sagte|sagen|schätzt|schätzen|spricht|sprach|nannte|"
+               r"nennt|geht von|gehen von)\b",
                re.U),
     # "…, der südkoreanische Geheimdienst NIS geht sogar von bis zu 13.000 aus"; "the 10,000 that the Pentagon gave"
     re.compile(rf"(?:[,;]|\bthat|\bwhich)\s+(?P<who>(?:der|die|das|the)\s+{_PHRASE})\s+(?:geht|gehen|spricht|sprach|nennt|"
@@ -116,10 +119,22 @@ _PRONOUN_SPEAKER = re.compile(r"\b(sagte|sagt|erklärte|fügte|führte|so|said|s
                               r"\b(er|sie|he|she)\s+(sagte|sagt|erklärte|said|says|added)\b", re.I)
 
 
+# "Ballbach: Die verlässlichsten Zahlen …": an interview answer, its speaker named at the paragraph's start.
+_SPEAKER_LABEL = re.compile(r"(?:^|\n\s*\n)\s*(?P<who>[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){0,2}):\s")
+_NOT_SPEAKERS = {"Frage", "Antwort", "F", "A", "Q", "Question", "Answer", "Update", "Hinweis", "Note", "Anzeige"}
+
+
 def attribute(text: str, before: str) -> str | None:
-    """The excerpt's claimants; when it names only "er"/"sie" ("…, sagte er."), the person the text
-    named just before it (`before`: the preceding sentences)."""
+    """The excerpt's claimants; in an interview, the speaker of the answer; when it names only
+    "er"/"sie" ("…, sagte er."), the person the text named just before it (`before`: the preceding sentences)."""
     found = find_attribution(text)
+    if found is None:
+        paragraph = before[before.rfind("\n\n") + 2 :] if "\n\n" in before else before
+        if "\n\n" not in before and len(before) >= 400:
+            paragraph = ""  # the paragraph's start is out of sight
+        label = _SPEAKER_LABEL.match(paragraph + text)
+        if label and label.group("who") not in _NOT_SPEAKERS:
+            return label.group("who")
     if found is None and _PRONOUN_SPEAKER.search(text):
         for sentence in reversed(re.split(r"(?<=[.!?“”\"])\s+", before.strip())[-3:]):  # nearest first
             named = claimants(sentence)

@@ -230,6 +230,8 @@ def _hypothetical(toks: Sequence[Token], i: int) -> bool:
 _MODAL = {"würde", "würden", "würdest", "könnte", "könnten", "dürfte", "dürften", "would", "could", "might"}
 _CONDITION = {"wenn", "falls", "sollte", "sollten", "if", "unless"}
 _OPENS_CLAUSE = {"dass", "ob", "that", "whether"}
+# ... unless a source states it as its assessment: "Der Geheimdienst vermutet, dass Moskau liefern könnte".
+_ASSESSES = re.compile(r"(vermut|glaub|befürcht|fürcht|erwart|schätz|believ|expect|fear|suspect|estimat|assess)", re.I)
 _OCCASION = re.compile(r"\b(angesichts|als reaktion auf|in response to|in reaction to|in the wake of|vor dem hintergrund)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
@@ -238,8 +240,10 @@ def hedged(text: str, toks: Sequence[Token]) -> list[bool]:
     """For each token of text: does it stand in a what-if or in the occasion of the sentence?"""
     flags = [False] * len(toks)
     clause: list[int] = []
+    assessed = False  # a verb of assessment seen so far in the sentence
 
     def close() -> None:
+        nonlocal assessed
         if not clause:
             return
         words = [toks[i].text.lower() for i in clause]
@@ -248,7 +252,8 @@ def hedged(text: str, toks: Sequence[Token]) -> list[bool]:
             start = 0
         else:
             modal = next((j for j, w in enumerate(words) if w in _MODAL), None)
-            if modal is not None:
+            assessed = assessed or any(_ASSESSES.match(w) for w in words[: modal])
+            if modal is not None and not assessed:
                 start = 0 if words[0] in _OPENS_CLAUSE else modal
         occasion = _OCCASION.search(text, toks[clause[0]].start, toks[clause[-1]].end)
         if occasion:

@@ -38,7 +38,7 @@ _LEANS_BACK = re.compile(
     r"^[\"„“»«]?\s*(demnach|demzufolge|dem bericht zufolge|dem entgegen|dies|diese[rsnm]?|er|sie|ihr|ihre[rsnm]?|"
     r"sein|seine[rsnm]?|dort|damit|dabei|daher|deshalb|deswegen|darauf|dafür|dagegen|so|zuvor|letzterer|"
     r"letztere|einige von ihnen|he|she|they|it|this|these|those|his|her|their|there|thus|some of them|"
-    r"according to the report)\b|^(das|that)\s+(?=[a-zäöüß])|^(und|aber|and|but)\s*:|"
+    r"according to the report)\b|^(das|that)\s+(?=(?-i:[a-zäöüß]))|^(und|aber|and|but)\s*:|"
     # a pointer among the first words: "Kim Jong-un soll nämlich …", "Ein Teil dieser Soldaten …"
     r"^(\S+\s+){1,3}(nämlich|wiederum|demnach|daher|deshalb|dabei|dort|diese[rsnm]?|jene[rsnm]?|"
     r"of them|of these|of those)\b", re.I)
@@ -125,6 +125,10 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
     topic = set(ids(config.topic))
     index = ConceptIndex(concepts)
     labels = [c[0] for c in concepts]
+    # A section concept that only ever names the brief's topic ("Nordkorea" in a brief about North
+    # Korea) is in nearly every sentence: it adds weight but does not count as one of a section's two.
+    topical = frozenset(c for c in range(len(concepts)) if c not in topic and all(
+        index.found(tokens(synonym, None)) & topic for synonym in concepts[c]))
     # Each sentence is read once; only what selection needs of it is kept, not its tokens.
     per_sentence: dict[int, _Read] = {}
     lead: dict[int, frozenset[int]] = {}
@@ -154,7 +158,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
         bonus = TOPIC_BONUS if here.all & topic else 1.0
         fits: list[tuple[float, str, list[str]]] = []
         for r in rules:
-            score, matched, reason = _fit(unit, here, r, weight, labels, bonus)
+            score, matched, reason = _fit(here, r, weight, labels, bonus, topical)
             if not matched:
                 continue
             if reason:
@@ -238,8 +242,8 @@ def _contiguous(a: Sentence, b: Sentence) -> bool:
     return a.article is b.article and b.index == a.index + 1 and not a.article.text[a.end : b.start].strip()
 
 
-def _fit(unit: Unit, found: _Found, rules: _Rules, weight: list[float], labels: list[str],
-         bonus: float) -> tuple[float, list[str], str | None]:
+def _fit(found: _Found, rules: _Rules, weight: list[float], labels: list[str], bonus: float,
+         topical: frozenset[int]) -> tuple[float, list[str], str | None]:
     """How well a unit fits a section: score, matched concept labels, and why it is left out (or None)."""
     hits = [c for c in rules.terms + rules.require if c in found.all]
     hits = list({labels[c]: c for c in hits}.values())  # a concept listed twice counts once
@@ -248,7 +252,7 @@ def _fit(unit: Unit, found: _Found, rules: _Rules, weight: list[float], labels: 
     score = sum(weight[c] * (LEAD_WEIGHT if c in found.lead else 1.0) * (1.0 if c in found.asserted else HEDGED_WEIGHT)
                 for c in hits)
     matched = [labels[c] if c in found.asserted else f"{labels[c]}?" for c in hits]
-    count = len(hits)
+    count = len({labels[c] for c in hits if c not in topical})
     if rules.require and not any(c in found.all for c in rules.require):
         carried = next((c for c in rules.require if c in found.context), None)
         if carried is None:
@@ -264,6 +268,8 @@ def _fit(unit: Unit, found: _Found, rules: _Rules, weight: list[float], labels: 
         return score, matched, f"excluded by '{hit}'"
     if count < MIN_CONCEPTS:
         return score, matched, "only one term matched"
+    if not any(c in found.asserted for c in hits):
+        return score, matched, "named only in a what-if"
     if score < MIN_SCORE:
         return score, matched, f"weak match (score below {MIN_SCORE})"
     return score, matched, None

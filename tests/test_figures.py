@@ -89,12 +89,26 @@ def test_english_ranges_and_hedges() -> None:
         ("About 11,000 troops are in Kursk, U.S. Secretary of State Antony Blinken said on Thursday.",
          "U.S. Secretary of State Antony Blinken"),
         ("South Korea's spy agency says at least 10,000 soldiers were sent.", "South Korea's spy agency"),
+        ("U.S. and South Korean officials say roughly 11,000 soldiers are in Kursk.", "U.S. and South Korean officials"),
+        ("In return, Pyongyang gets oil and hard currency, South Korea's spy agency told lawmakers.",
+         "South Korea's spy agency"),
+        ("Der südkoreanische Geheimdienst geht von gut 10.000 Soldaten aus.", "südkoreanische Geheimdienst"),
+        ("Russland zahlt nach südkoreanischen Schätzungen mehrere Hundert Millionen Dollar.",
+         "südkoreanischen Schätzungen"),
         ("Die Soldaten kamen am Montag an.", None),
         ("The troops arrived, he said on Tuesday.", None),
     ],
 )
 def test_attribution(text: str, who: str | None) -> None:
     assert find_attribution(text) == who
+
+
+def test_an_interview_answer_is_attributed_to_its_speaker() -> None:
+    from briefing.attribution import attribute
+
+    before = "Frage: Wie viele sind es?\n\nBallbach: Die besten Zahlen kommen aus Seoul. "
+    assert attribute("Der Großteil steht inzwischen im Gebiet Kursk.", before) == "Ballbach"
+    assert attribute("Frage: Und Südkorea?", "") is None
 
 
 def test_the_claimant_of_a_figure_is_the_one_in_its_clause() -> None:

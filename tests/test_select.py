@@ -24,7 +24,7 @@ def _config(**extra: Any) -> Config:
         {"id": "deployment", "title": "d", "terms": ["Soldat | troop | soldier", "entsenden | schicken | send | deploy",
                                                     "#number", "Kursk | Front"],
          "require": ["Nordkorea | North Korea"]},
-        {"id": "combat", "title": "c", "terms": ["Kanonenfutter | cannon fodder", "Gefecht | battle",
+        {"id": "combat", "title": "c", "terms": ["Kanonenfutter | cannon fodder", "Gefecht | battle", "Verlust | loss",
                                                 "Nordkoreaner | nordkoreanisch | North Korean"],
          "require": ["Nordkoreaner | nordkoreanisch | North Korean"]},
         {"id": "south-korea", "title": "s", "terms": ["Südkorea | South Korea", "Waffe | weapon",
@@ -41,8 +41,8 @@ _FILLER = "\n\n".join(f"Meldung {i}: Nordkorea stellte am Tag {i} seine Soldaten
                         for i in range(12))
 
 
-def _sections(text: str, language: str = "de", **extra: Any) -> dict[str, list[str]]:
-    sentences = split_sentences(_article(f"{_FILLER}\n\n{text}", language))
+def _sections(text: str, language: str = "de", filler: str = _FILLER, **extra: Any) -> dict[str, list[str]]:
+    sentences = split_sentences(_article(f"{filler}\n\n{text}", language))
     choices = select_excerpts(_config(**extra), sentences)
     return {c.config.id: [e.text for e in c.excerpts] for c in choices}
 
@@ -90,7 +90,7 @@ def test_what_ifs_and_occasions_are_hedged_and_reports_are_not() -> None:
 
 def test_a_what_if_about_sending_goes_to_the_section_of_what_the_sentence_reports() -> None:
     text = ("Ein Sprecher sagte, dass nordkoreanische Soldaten an die Front geschickt werden könnten. "
-            "Er bezeichnete sie als Kanonenfutter.")
+            "Er bezeichnete sie als Kanonenfutter für die ersten Gefechte.")
     chosen = _sections(text)
     assert chosen["deployment"] == []
     assert chosen["combat"] == [text]
@@ -102,6 +102,11 @@ def test_a_reaction_to_a_deployment_goes_to_the_reaction() -> None:
     chosen = _sections(text, "en")
     assert chosen["deployment"] == []
     assert chosen["south-korea"] == [text]
+
+
+def test_a_sentence_that_names_a_section_only_in_a_what_if_is_not_evidence_for_it() -> None:
+    text = "Sollte Nordkorea weitere 5.000 Soldaten nach Kursk schicken, wäre das eine neue Lage, sagen Beobachter."
+    assert _sections(text)["deployment"] == []
 
 
 def test_a_report_of_a_deployment_stays_there() -> None:
@@ -122,6 +127,14 @@ def test_a_sentence_that_points_back_brings_its_antecedent() -> None:
     text = f"{first} Einige von ihnen sind bereits in Kursk eingetroffen und kämpfen dort."
     chosen = _sections(text)["deployment"]
     assert chosen == [text]  # never "Einige von ihnen …" alone
+
+
+def test_the_topic_alone_does_not_make_a_sentence_fit_a_section() -> None:
+    # "nordkoreanische Soldaten" names the brief's topic and one deployment concept: not enough
+    text = "Nordkoreanische Soldaten nahmen nach ukrainischen Angaben an ersten Angriffen nahe Plechowo teil."
+    # soldiers are rare in this folder, so the two words would weigh enough on their own
+    filler = "\n\n".join(f"Meldung {i}: Nordkorea feierte am Tag {i} einen Feiertag in Pjöngjang." for i in range(12))
+    assert _sections(text, filler=filler)["deployment"] == []
 
 
 def test_a_section_without_evidence_stays_empty_rather_than_padded() -> None:
