@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import simplemma
 import snowballstemmer
@@ -18,6 +19,7 @@ _STEMMERS = {"de": snowballstemmer.stemmer("german"), "en": snowballstemmer.stem
 _NUMBER_WORDS = {"tausend", "tausende", "tausenden", "tausender", "hunderttausend", "hunderttausende",
                  "thousand", "thousands", "hundreds"}
 NUMBER_TERM = "#number"
+_NUMBER_START = frozenset("0123456789tThH")  # figures, tausend, thousands, Hunderttausende
 
 
 # The commonest function words: between German and English they decide a text's language at once.
@@ -38,8 +40,7 @@ def detect_language(text: str) -> tuple[str, float]:
     return lang, counts[lang] / total
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: hundreds of thousands are made for a large folder
     text: str
     start: int  # offset within the analysed string
     end: int
@@ -50,6 +51,12 @@ def tokens(text: str, language: str | None) -> list[Token]:
     """Words and figures with their keys, in the text's language (both when it is not known)."""
     langs = (language,) if language in _STEMMERS else ("de", "en")
     return [Token(m.group(), m.start(), m.end(), word_keys(m.group(), langs)) for m in _TOKEN.finditer(text)]
+
+
+def words(text: str, language: str | None) -> list[tuple[str, frozenset[str]]]:
+    """Like `tokens`, without positions: a quicker look at a sentence that may not matter."""
+    langs = (language,) if language in _STEMMERS else ("de", "en")
+    return [(w, word_keys(w, langs)) for w in _TOKEN.findall(text)]
 
 
 @lru_cache(maxsize=200_000)
@@ -171,15 +178,21 @@ class ConceptIndex:
                     self._base.setdefault(key, set()).add(ti)
         self._cache: dict[frozenset[str], frozenset[int]] = {}
 
+    def may_mention(self, found_words: Sequence[tuple[str, frozenset[str]]]) -> bool:
+        """Could these words mention any concept? (False: certainly not.)"""
+        return any(self._first_words(keys) for _, keys in found_words) or bool(
+            self.numbers and any(w[0] in _NUMBER_START and _is_big_number(w) for w, _ in found_words))
+
     def found(self, toks: Sequence[Token]) -> set[int]:
         """Ids (positions in the list given) of the concepts the tokens mention."""
-        return self.found_asserted(toks, [False] * len(toks))[0]
+        return self.read(toks, [False] * len(toks))[0]
 
-    def found_asserted(self, toks: Sequence[Token], hedged: Sequence[bool]) -> tuple[set[int], set[int]]:
-        """The concepts the tokens mention, and those of them mentioned at least once outside a
-        hedged stretch (see `hedged`)."""
+    def read(self, toks: Sequence[Token], hedged: Sequence[bool], lead: int = 0) -> tuple[set[int], set[int], set[int]]:
+        """The concepts the tokens mention; those of them mentioned at least once outside a hedged
+        stretch (see `hedged`); and those mentioned among the first `lead` tokens."""
         hits: set[int] = set()
         asserted: set[int] = set()
+        opening: set[int] = set()
         for i, token in enumerate(toks):
             for ti in self._first_words(token.keys):
                 cid, term = self.terms[ti]
@@ -187,13 +200,18 @@ class ConceptIndex:
                     hits.add(cid)
                     if not hedged[i]:
                         asserted.add(cid)
+                    if i < lead:
+                        opening.add(cid)
         if self.numbers:
-            figures = [i for i, t in enumerate(toks) if _is_big_number(t) and not _hypothetical(toks, i)]
+            figures = [i for i, t in enumerate(toks)
+                       if t.text[0] in _NUMBER_START and _is_big_number(t.text) and not _hypothetical(toks, i)]
             if figures:
                 hits |= self.numbers
             if any(not hedged[i] for i in figures):
                 asserted |= self.numbers
-        return hits, asserted
+            if figures and figures[0] < lead:
+                opening |= self.numbers
+        return hits, asserted, opening
 
     def _first_words(self, keys: frozenset[str]) -> frozenset[int]:
         cached = self._cache.get(keys)
@@ -233,12 +251,15 @@ _OPENS_CLAUSE = {"dass", "ob", "that", "whether"}
 # ... unless a source states it as its assessment: "Der Geheimdienst vermutet, dass Moskau liefern könnte".
 _ASSESSES = re.compile(r"(vermut|glaub|befürcht|fürcht|erwart|schätz|believ|expect|fear|suspect|estimat|assess)", re.I)
 _OCCASION = re.compile(r"\b(angesichts|als reaktion auf|in response to|in reaction to|in the wake of|vor dem hintergrund)\b", re.I)
+_MAY_HEDGE = re.compile(r"\b(?:" + "|".join(sorted(_MODAL | _CONDITION)) + r")\b|" + _OCCASION.pattern, re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 def hedged(text: str, toks: Sequence[Token]) -> list[bool]:
     """For each token of text: does it stand in a what-if or in the occasion of the sentence?"""
     flags = [False] * len(toks)
+    if not _MAY_HEDGE.search(text):
+        return flags  # most sentences: nothing to look at
     clause: list[int] = []
     assessed = False  # a verb of assessment seen so far in the sentence
 
@@ -272,11 +293,11 @@ def hedged(text: str, toks: Sequence[Token]) -> list[bool]:
     return flags
 
 
-def _is_big_number(token: Token) -> bool:
-    first = token.text[:1]
-    if not first.isdigit() and first.lower() not in ("t", "h"):  # tausend, thousands, Hunderttausende
+def _is_big_number(word: str) -> bool:
+    first = word[:1]
+    if not first.isdigit() and first not in "tThH":  # tausend, thousands, Hunderttausende
         return False
-    if token.text.lower() in _NUMBER_WORDS or token.text.lower().startswith(("tausend", "thousand")):
+    if word.lower() in _NUMBER_WORDS or word.lower().startswith(("tausend", "thousand")):
         return True
-    value = number_value(token.text)
-    return value is not None and value >= 100 and not (1900 <= value <= 2100 and len(token.text) == 4)
+    value = number_value(word)
+    return value is not None and value >= 100 and not (1900 <= value <= 2100 and len(word) == 4)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-
-from somajo import SoMaJo
+from typing import TYPE_CHECKING
 
 from .models import Article, Sentence
+
+if TYPE_CHECKING:
+    from somajo import SoMaJo
 
 _BLANK = re.compile(r"\n[ \t]*\n")
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"“”»«'’)]*\s*$")
@@ -51,8 +53,83 @@ def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
 
 @lru_cache(maxsize=2)
 def _splitter(language: str) -> SoMaJo:
+    from somajo import SoMaJo  # loaded only for paragraphs the plain splitter leaves to it
+
     model = "en_PTB" if language == "en" else "de_CMC"
     return SoMaJo(model, split_camel_case=False, character_offsets=True)
+
+
+# Most sentence ends are plain: a word, ".", "!" or "?", white space, a capital. The paragraph is cut
+# there, the same way SoMaJo would cut it (tests/test_segment.py compares the two), and only the
+# stretches with anything SoMaJo knows better (abbreviations, ordinals as in "am 5. November",
+# ellipses, quotes after "!" or "?", emoticons, links, lower-case sentence starts, unusual spaces) are
+# given to SoMaJo, which is about 20 times slower.
+# Only quotes that close (or open) a sentence the same way in SoMaJo's German and English models count
+# here; the others ("“" opens in English and closes in German) are left to SoMaJo.
+_END = re.compile(r"[.!?]+[\"”’»)\]]*(?=\s)")
+# what may open the next sentence before its capital: "»" opens a German quotation but closes an English one
+_NEXT = {"de": re.compile(r"\s+[„\"“«»‚‘‹›(\[]*(.)?"), "en": re.compile(r"\s+[„\"“«‚‘(\[]*(.)?")}
+# a word, perhaps in quotation marks ("Schwäche". «Provokation».), then the end
+_PLAIN_END = re.compile(r"(?:^|[\s\"„“«»‚‘(\[-])[^\W\d_]{2,}[\"”’»«]?(?:[.!?]|\.[\"”’»)\]]+)$")
+_HARD = re.compile(r"\d\.(?:\s|$)|\.\.|…|[!?][\"“”»«'’‹›‚‘]|[.!?][\"”’»)\]]*[“«‘‹›']|[.!?][^\W\d_]|(?<=[^\W\d_])\.[^\W\d_]|"
+                   r"\b[^\W\d_]\.|[:;]-?[()\[\]DPpOo/|*]|(?i:https?:|www\.)|@|#\w|[^\S ]|(?<=[^\W\d_])(?i:str|nr)\.|"
+                   r"[.!?]\s+[^\s\"„“«‚‘(\[A-ZÄÖÜ]")
+_WORD_DOT = re.compile(r"(?<![\w.])[^\W\d_][\w-]*\.(?=[\s\"“”»«'’)]|$)")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from somajo.utils import read_abbreviation_file
+
+    files = ["abbreviations_de.txt", "abbreviations_en.txt", "single_token_abbreviations_de.txt",
+             "single_token_abbreviations_en.txt", "eos_abbreviations.txt"]
+    return frozenset(a.lower() for f in files for a in read_abbreviation_file(f))
+
+
+def sentence_spans(chunk: str, language: str) -> list[tuple[int, int]]:
+    """Sentences of one paragraph (line breaks already made spaces), as (start, end) in it."""
+    spans: list[tuple[int, int]] = []
+    for start, end, unsure in _pieces(chunk, _NEXT.get(language, _NEXT["de"])):
+        piece = chunk[start:end]
+        if unsure or _doubtful(piece):
+            spans += [(start + s, start + e) for s, e in somajo_sentences(piece, language)]
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def somajo_sentences(chunk: str, language: str) -> list[tuple[int, int]]:
+    return [(sent[0].character_offset[0], sent[-1].character_offset[1]) for sent in _splitter(language).tokenize_text([chunk])]
+
+
+def _pieces(chunk: str, opening: re.Pattern[str]) -> Iterator[tuple[int, int, bool]]:
+    """The paragraph cut at its plain sentence ends only; each piece says whether it holds an end
+    that is not plain (SoMaJo decides whether it ends a sentence)."""
+    start, unsure = 0, False
+    for end in _END.finditer(chunk):
+        following = opening.match(chunk, end.end())
+        assert following is not None  # _END is followed by white space
+        first = following.group(1)
+        if first is None:
+            break  # only white space follows
+        word = chunk[max(start, end.start() - 60) : end.end()]
+        if not (first.isupper() and _PLAIN_END.search(word) and not _is_abbreviation(word)):
+            unsure = True
+            continue
+        yield start, end.end(), unsure
+        gap = following.group()
+        start = following.start() + len(gap) - len(gap.lstrip())  # the next sentence opens after the white space
+        unsure = False
+    yield start, len(chunk.rstrip()), unsure
+
+
+def _is_abbreviation(text: str) -> bool:
+    last = text.split()[-1].lstrip("\"„“«‚‘([-").rstrip("\"”’»)]")
+    return last.lower() in _abbreviations() or bool(re.search(r"(str|nr)\.$", last, re.I))
+
+
+def _doubtful(piece: str) -> bool:
+    return bool(_HARD.search(piece)) or any(w.group().lower() in _abbreviations() for w in _WORD_DOT.finditer(piece))
 
 
 def split_sentences(article: Article) -> list[Sentence]:
@@ -63,11 +140,9 @@ def split_sentences(article: Article) -> list[Sentence]:
 
 
 def _sentence_spans(text: str, body: list[tuple[int, int]], language: str) -> Iterator[tuple[int, int, int]]:
-    splitter = _splitter(language)
     for p, (base, end) in enumerate(body):
         chunk = text[base:end].replace("\r", " ").replace("\n", " ")  # same length: offsets still hold
-        spans = [(sent[0].character_offset[0], sent[-1].character_offset[1]) for sent in splitter.tokenize_text([chunk])]
-        for start, stop in _join_open_quotations(chunk, spans):
+        for start, stop in _join_open_quotations(chunk, sentence_spans(chunk, language)):
             yield base + start, base + stop, p
 
 

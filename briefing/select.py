@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .attribution import attribute
 from .config import Config, SectionConfig
-from .language import ConceptIndex, Token, hedged, number_value, tokens
+from .language import ConceptIndex, Token, hedged, number_value, tokens, words
 from .models import Citation, Excerpt, Sentence
 
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
@@ -132,14 +132,22 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
     # Each sentence is read once; only what selection needs of it is kept, not its tokens.
     per_sentence: dict[int, _Read] = {}
     lead: dict[int, frozenset[int]] = {}
+    nothing: frozenset[int] = frozenset()
     for u in units:
+        lead[id(u)] = nothing
         for s in u.sentences:
+            found_words = words(s.text, s.article.language)
+            content = frozenset(min(keys) for w, keys in found_words if len(w) >= 4 or w[:1].isdigit())
+            length = sum(1 for w, _ in found_words if not w[:1].isdigit())
+            if not index.may_mention(found_words):  # most sentences of a large folder: no need for positions
+                per_sentence[id(s)] = _Read(nothing, nothing, content, length)
+                continue
             toks = tokens(s.text, s.article.language)
-            named, asserted = index.found_asserted(toks, hedged(s.text, toks))
-            per_sentence[id(s)] = _Read(frozenset(named), frozenset(asserted), _content(toks),
-                                        sum(1 for t in toks if not t.text[:1].isdigit()))
-            if s is u.sentences[0]:
-                lead[id(u)] = frozenset(index.found(_lead(s, toks)))
+            first = s is u.sentences[0]
+            named, asserted, opening = index.read(toks, hedged(s.text, toks), _lead(s, toks) if first else 0)
+            per_sentence[id(s)] = _Read(frozenset(named), frozenset(asserted), content, length)
+            if first:
+                lead[id(u)] = frozenset(opening)
     none = _Read(frozenset(), frozenset(), frozenset(), 0)
     found = [_Found(frozenset().union(*(per_sentence[id(s)].concepts for s in u.sentences)),
                     frozenset().union(*(per_sentence[id(s)].asserted for s in u.sentences)), lead[id(u)],
@@ -222,12 +230,12 @@ def _context(units: list[list[Sentence]], i: int) -> tuple[Sentence, ...]:
     return tuple(before)
 
 
-def _lead(first: Sentence, toks: Sequence[Token]) -> tuple[Token, ...]:
-    """The opening words of a sentence, up to the first comma: where news sentences name what
-    they are about ("South Korea's President Yoon … has said …")."""
+def _lead(first: Sentence, toks: Sequence[Token]) -> int:
+    """How many tokens open the sentence, up to the first comma (at most 12): where news sentences
+    name what they are about ("South Korea's President Yoon … has said …")."""
     cut = re.search(r"[,;:]", first.text)
     end = cut.start() if cut else len(first.text)
-    return tuple(t for t in toks if t.start < end)[:12]
+    return min(12, sum(1 for t in toks if t.start < end))
 
 
 def _leans_back(sentence: Sentence, before: Sentence) -> bool:
@@ -325,33 +333,27 @@ def _deduplicate(excerpts: list[Excerpt], rarity: dict[str, float], languages: d
                  enough: int) -> list[Excerpt]:
     """The same fact from several sources: keep the best-scored telling, cite the others with it.
     Two excerpts tell the same fact when most of the rarer words of the shorter one recur in the
-    other: words found everywhere (Nordkorea, Soldaten) prove nothing, a shared figure a lot."""
-    kept: list[tuple[Excerpt, frozenset[str]]] = []
+    other: words found everywhere (Nordkorea, Soldaten) prove nothing, a shared figure a lot.
+    Excerpts that give different figures disagree: they are both shown, never folded."""
+    kept: list[tuple[Excerpt, frozenset[str], frozenset[int]]] = []
     for examined, ex in enumerate(sorted(excerpts, key=lambda e: -e.score)):
         if len(kept) >= enough or examined >= 20 * enough:
             break
-        words = _content(tokens(ex.text, languages[ex.source]))
-        for i, (other, other_words) in enumerate(kept):
-            if (other.source != ex.source and _same_figures(ex.text, other.text)
-                    and _similarity(words, other_words, rarity) >= SAME_FACT):
+        toks = tokens(ex.text, languages[ex.source])
+        content = _content(toks)
+        figures = frozenset(v for t in toks if (v := number_value(t.text)) is not None and v >= 100)
+        for i, (other, other_content, other_figures) in enumerate(kept):
+            if (other.source != ex.source and (figures <= other_figures or other_figures <= figures)
+                    and _similarity(content, other_content, rarity) >= SAME_FACT):
                 listed = other.corroborated_by
                 if len(listed) < MAX_CORROBORATIONS and all(c.source != ex.source for c in listed):
                     listed = [*listed, Citation(source=ex.source, start=ex.start, end=ex.end, text=ex.text)]
                 update = {"corroborated_by": listed, "corroborations": other.corroborations + 1}
-                kept[i] = (other.model_copy(update=update), other_words)
+                kept[i] = (other.model_copy(update=update), other_content, other_figures)
                 break
         else:
-            kept.append((ex, words))
-    return [ex for ex, _ in kept]
-
-
-def _same_figures(a: str, b: str) -> bool:
-    """Excerpts that give different figures disagree: they must both be shown, never folded."""
-    def figures(text: str) -> set[int]:
-        return {v for t in tokens(text, None) if (v := number_value(t.text)) is not None and v >= 100}
-
-    fa, fb = figures(a), figures(b)
-    return fa <= fb or fb <= fa
+            kept.append((ex, content, figures))
+    return [ex for ex, _, _ in kept]
 
 
 def _similarity(a: frozenset[str], b: frozenset[str], rarity: dict[str, float]) -> float:
@@ -365,8 +367,8 @@ def _similarity(a: frozenset[str], b: frozenset[str], rarity: dict[str, float]) 
 def _rarity(units: list[frozenset[str]]) -> dict[str, float]:
     """Inverse document frequency of each content word over the units (given as their content words)."""
     df: Counter[str] = Counter()
-    for words in units:
-        df.update(words)
+    for content in units:
+        df.update(content)
     n = len(units) + 1
     return {w: math.log(n / (c + 0.5)) for w, c in df.items()}
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.models import Article
 from briefing.segment import paragraphs, split_sentences
@@ -72,3 +74,35 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
 def test_offsets_survive_windows_line_ends() -> None:
     text = "Erster Satz hier.\r\nZweiter Satz dort.\r\n"
     assert _sentences(text) == ["Erster Satz hier.", "Zweiter Satz dort."]
+
+
+# Pieces of news prose, including the ones that trip sentence splitters.
+_PIECES = ["Soldaten", "kamen", "an", "Kursk", "am", "5.", "November", "3.000", "Dr.", "z.B.", "U.S.", "Mr.", "usw.",
+           "ca.", "Nr.", "(M.)", "„Wir", "kommen.“", "kommen!“", "»Ja«", "\"Nein\"", "sagte", "er.", "Er", "Das", "ist",
+           "gut.", "gut!", "gut?", "gut…", "gut...", "dann", "2023.", "(dpa)", "–", ":-)", "@kim", "#Ukraine",
+           "www.tagesschau.de", "Ende.Das", "'So'", "’s", "É", "étage.", "Ärger.", "12", "Uhr.", "troops.", "The", "said.",
+           "D:", "XD", "Hauptstr.", "Ukraine-Krieg.", "(Foto)", "Jan.", "Kim-Jong-un.", "A.", "UN.", "OK.",
+           "\"Schwäche\".", "bedroht».", "«Provokation».", "»Diese", "„Wir“.", "‹so›.", "it’s.", "ist\"."]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30), st.sampled_from(["de", "en"]))
+def test_sentences_are_the_ones_somajo_finds(words: list[str], language: str) -> None:
+    """Plain sentence ends are cut without SoMaJo, for speed; the sentences must be the same."""
+    from briefing.segment import sentence_spans, somajo_sentences
+
+    chunk = " ".join(words)
+    assert sentence_spans(chunk, language) == somajo_sentences(chunk, language)
+
+
+def test_only_doubtful_stretches_go_to_somajo(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import segment
+
+    given_to_somajo: list[str] = []
+    real = segment.somajo_sentences
+    monkeypatch.setattr(segment, "somajo_sentences", lambda piece, lang: given_to_somajo.append(piece) or real(piece, lang))
+    text = "Es waren 3.000 Soldaten. Sie kamen am 5. November an. Dann gingen sie heim. Das war alles."
+    spans = segment.sentence_spans(text, "de")
+    assert [text[s:e] for s, e in spans] == ["Es waren 3.000 Soldaten.", "Sie kamen am 5. November an.",
+                                             "Dann gingen sie heim.", "Das war alles."]
+    assert given_to_somajo == ["Sie kamen am 5. November an."]
