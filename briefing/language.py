@@ -5,7 +5,7 @@ Nordkorea ~ nordkoreanische, troop ~ troops."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -14,6 +14,7 @@ import simplemma
 import snowballstemmer
 
 _TOKEN = re.compile(r"\d+(?:[.,'’ ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[^\W\d_]+", re.U)
+_LETTERS = re.compile(r"[^\W\d_]+", re.U)  # the tokens of _TOKEN that are words, not figures
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "á": "a"})
 _STEMMERS = {"de": snowballstemmer.stemmer("german"), "en": snowballstemmer.stemmer("english")}
 _NUMBER_WORDS = {"tausend", "tausende", "tausenden", "tausender", "hunderttausend", "hunderttausende",
@@ -47,15 +48,27 @@ class Token(NamedTuple):  # a tuple: hundreds of thousands are made for a large 
     keys: frozenset[str]  # stems of the word in the languages it may be read in
 
 
+def _langs(language: str | None) -> tuple[str, ...]:
+    return (language,) if language in _STEMMERS else ("de", "en")
+
+
 def tokens(text: str, language: str | None) -> list[Token]:
     """Words and figures with their keys, in the text's language (both when it is not known)."""
-    langs = (language,) if language in _STEMMERS else ("de", "en")
+    langs = _langs(language)
     return [Token(m.group(), m.start(), m.end(), word_keys(m.group(), langs)) for m in _TOKEN.finditer(text)]
 
 
-def words(text: str, language: str | None) -> list[tuple[str, frozenset[str]]]:
-    """Like `tokens`, without positions: a quicker look at a sentence that may not matter."""
-    langs = (language,) if language in _STEMMERS else ("de", "en")
+Word = tuple[str, frozenset[str]]  # a word and its keys
+
+
+def count_words(text: str, figures: bool = True) -> int:
+    """How many tokens `tokens` would find (without figures: how many words)."""
+    return len((_TOKEN if figures else _LETTERS).findall(text))
+
+
+def words(text: str, language: str | None) -> list[Word]:
+    """Like `tokens`, without positions: quicker, and all that matching concepts needs."""
+    langs = _langs(language)
     return [(w, word_keys(w, langs)) for w in _TOKEN.findall(text)]
 
 
@@ -89,8 +102,11 @@ def german_lemma(word: str) -> str:
     return lemma
 
 
-def remember_lemmas(known: dict[str, str]) -> None:
+def remember_lemmas(known: dict[str, str], new: bool = False) -> None:
+    """Lemmas looked up elsewhere: in an earlier run (from the cache) or, `new`, in another process."""
     _lemmas.update(known)
+    if new:
+        _new_lemmas.update(known)
 
 
 def new_lemmas() -> dict[str, str]:
@@ -149,10 +165,11 @@ class Term:
         words = tuple(t.keys for t in toks)
         return cls(text, words, tuple(t.text[:1].isupper() for t in toks))
 
-    def matches_at(self, toks: Sequence[Token], i: int) -> bool:
-        """The term's words stand at toks[i], toks[i+1], …"""
+    def matches_at(self, texts: Sequence[str], i: int, langs: tuple[str, ...]) -> bool:
+        """The term's words stand at texts[i], texts[i+1], …"""
         n = len(self.words)
-        return i + n <= len(toks) and all(_word_matches(toks[i + j], self.words[j], self.nouns[j]) for j in range(n))
+        return i + n <= len(texts) and all(
+            _word_matches(word_keys(texts[i + j], langs), self.words[j], self.nouns[j]) for j in range(n))
 
 
 class ConceptIndex:
@@ -177,41 +194,51 @@ class ConceptIndex:
                 if len(stem) >= 5:
                     self._base.setdefault(key, set()).add(ti)
         self._cache: dict[frozenset[str], frozenset[int]] = {}
-
-    def may_mention(self, found_words: Sequence[tuple[str, frozenset[str]]]) -> bool:
-        """Could these words mention any concept? (False: certainly not.)"""
-        return any(self._first_words(keys) for _, keys in found_words) or bool(
-            self.numbers and any(w[0] in _NUMBER_START and _is_big_number(w) for w, _ in found_words))
+        self._words: dict[tuple[str, tuple[str, ...]], tuple[int, tuple[int, ...], bool]] = {}
+        self._numbers = mask(self.numbers)
 
     def found(self, toks: Sequence[Token]) -> set[int]:
         """Ids (positions in the list given) of the concepts the tokens mention."""
-        return self.read(toks, [False] * len(toks))[0]
+        return ids(self.read(" ".join(t.text for t in toks), None)[0])
 
-    def read(self, toks: Sequence[Token], hedged: Sequence[bool], lead: int = 0) -> tuple[set[int], set[int], set[int]]:
-        """The concepts the tokens mention; those of them mentioned at least once outside a hedged
-        stretch (see `hedged`); and those mentioned among the first `lead` tokens."""
-        hits: set[int] = set()
-        asserted: set[int] = set()
-        opening: set[int] = set()
-        for i, token in enumerate(toks):
-            for ti in self._first_words(token.keys):
-                cid, term = self.terms[ti]
-                if len(term.words) == 1 or term.matches_at(toks, i):
-                    hits.add(cid)
-                    if not hedged[i]:
-                        asserted.add(cid)
-                    if i < lead:
-                        opening.add(cid)
-        if self.numbers:
-            figures = [i for i, t in enumerate(toks)
-                       if t.text[0] in _NUMBER_START and _is_big_number(t.text) and not _hypothetical(toks, i)]
-            if figures:
-                hits |= self.numbers
-            if any(not hedged[i] for i in figures):
-                asserted |= self.numbers
-            if figures and figures[0] < lead:
-                opening |= self.numbers
-        return hits, asserted, opening
+    def read(self, text: str, language: str | None, hedged: Sequence[bool] | None = None,
+             lead: int = 0) -> tuple[int, int, int, int]:
+        """The concepts the text mentions; those of them mentioned at least once outside a hedged
+        stretch (`hedged`: a flag for each of its tokens); those among its first `lead` tokens (each
+        a bit mask of concept ids: bit c for concept c); and its number of words, figures left out."""
+        langs = _langs(language)
+        texts = _TOKEN.findall(text)
+        hits = asserted = opening = 0
+        figures = 0
+        for i, word in enumerate(texts):
+            found, phrases, figure = self._word(word, langs)
+            if word[0].isdigit():
+                figures += 1
+            if phrases:  # terms of several words that start here
+                for ti in phrases:
+                    if self.terms[ti][1].matches_at(texts, i, langs):
+                        found |= 1 << self.terms[ti][0]
+            if figure and not _hypothetical(texts, i):
+                found |= self._numbers
+            if found:
+                hits |= found
+                if hedged is None or not hedged[i]:
+                    asserted |= found
+                if i < lead:
+                    opening |= found
+        return hits, asserted, opening, len(texts) - figures
+
+    def _word(self, word: str, langs: tuple[str, ...]) -> tuple[int, tuple[int, ...], bool]:
+        """What one word can tell, remembered: the concepts it names alone, the terms of several
+        words it may open, whether it is a figure."""
+        known = self._words.get((word, langs))
+        if known is None:
+            candidates = self._first_words(word_keys(word, langs))
+            alone = mask(self.terms[ti][0] for ti in candidates if len(self.terms[ti][1].words) == 1)
+            phrases = tuple(ti for ti in candidates if len(self.terms[ti][1].words) > 1)
+            figure = bool(self.numbers) and word[0] in _NUMBER_START and _is_big_number(word)
+            known = self._words[(word, langs)] = (alone, phrases, figure)
+        return known
 
     def _first_words(self, keys: frozenset[str]) -> frozenset[int]:
         cached = self._cache.get(keys)
@@ -230,14 +257,15 @@ class ConceptIndex:
         return cached
 
 
-def _word_matches(token: Token, term_keys: frozenset[str], noun: bool) -> bool:
-    return any(keys_match(tk, k, noun) for tk in token.keys for k in term_keys)
+@lru_cache(maxsize=100_000)
+def _word_matches(keys: frozenset[str], term_keys: frozenset[str], noun: bool) -> bool:
+    return any(keys_match(tk, k, noun) for tk in keys for k in term_keys)
 
 
-def _hypothetical(toks: Sequence[Token], i: int) -> bool:
+def _hypothetical(texts: Sequence[str], i: int) -> bool:
     """'Selbst 15.000 Nordkoreaner würden …': a figure in a what-if is not a report of one."""
-    before = {t.text.lower() for t in toks[max(0, i - 2) : i]}
-    after = {t.text.lower() for t in toks[i + 1 : i + 8]}
+    before = {t.lower() for t in texts[max(0, i - 2) : i]}
+    after = {t.lower() for t in texts[i + 1 : i + 8]}
     return bool(before & {"selbst", "sogar", "even"}) or bool(after & {"würden", "would"})
 
 
@@ -251,15 +279,36 @@ _OPENS_CLAUSE = {"dass", "ob", "that", "whether"}
 # ... unless a source states it as its assessment: "Der Geheimdienst vermutet, dass Moskau liefern könnte".
 _ASSESSES = re.compile(r"(vermut|glaub|befürcht|fürcht|erwart|schätz|believ|expect|fear|suspect|estimat|assess)", re.I)
 _OCCASION = re.compile(r"\b(angesichts|als reaktion auf|in response to|in reaction to|in the wake of|vor dem hintergrund)\b", re.I)
-_MAY_HEDGE = re.compile(r"\b(?:" + "|".join(sorted(_MODAL | _CONDITION)) + r")\b|" + _OCCASION.pattern, re.I)
+# Python's re is several times slower with IGNORECASE: the words are listed with a small and a capital initial
+_HEDGE_WORDS = sorted(form for w in _MODAL | _CONDITION for form in (w, w[0].upper() + w[1:]))
+_MAY_HEDGE = re.compile(r"\b(?:" + "|".join(_HEDGE_WORDS) + r"|[Aa]ngesichts|[Aa]ls [Rr]eaktion auf|[Ii]n (?:response|reaction) to|"
+                        r"[Ii]n the wake of|[Vv]or dem [Hh]intergrund)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
-def hedged(text: str, toks: Sequence[Token]) -> list[bool]:
+def mask(concepts: Iterable[int]) -> int:
+    """Concept ids as a bit mask: sets of them are then joined and compared with one operation."""
+    bits = 0
+    for c in concepts:
+        bits |= 1 << c
+    return bits
+
+
+def ids(bits: int) -> set[int]:
+    return {i for i in range(bits.bit_length()) if bits >> i & 1}
+
+
+def may_hedge(text: str) -> bool:
+    """Could anything in the text be hedged? (False for most sentences: then `hedged` is all False.)"""
+    return bool(_MAY_HEDGE.search(text))
+
+
+def hedged(text: str) -> list[bool]:
     """For each token of text: does it stand in a what-if or in the occasion of the sentence?"""
+    toks = [Token(m.group(), m.start(), m.end(), frozenset()) for m in _TOKEN.finditer(text)]
     flags = [False] * len(toks)
-    if not _MAY_HEDGE.search(text):
-        return flags  # most sentences: nothing to look at
+    if not may_hedge(text):
+        return flags
     clause: list[int] = []
     assessed = False  # a verb of assessment seen so far in the sentence
 

@@ -49,7 +49,7 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
     timer.lap("ingest+segment", f"{len(articles)} articles, {len(sentences)} sentences, {len(skipped)} skipped")
     if cache:
         remember_lemmas(cache.lemmas())
-    choices = select_excerpts(config, sentences)
+    choices = select_excerpts(config, sentences, workers)
     if cache:
         cache.add_lemmas(new_lemmas())
     timer.lap("select", f"{sum(len(c.excerpts) for c in choices)} excerpts")

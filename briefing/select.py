@@ -8,15 +8,29 @@ into one excerpt; the same fact told by several sources becomes one excerpt citi
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .attribution import attribute
 from .config import Config, SectionConfig
-from .language import ConceptIndex, Token, hedged, number_value, tokens, words
+from .language import (
+    ConceptIndex,
+    Word,
+    count_words,
+    hedged,
+    mask,
+    may_hedge,
+    new_lemmas,
+    number_value,
+    remember_lemmas,
+    words,
+)
 from .models import Citation, Excerpt, Sentence
+from .prepare import PARALLEL_FROM
 
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
 MIN_CONCEPTS = 2  # one matching word is chance; two concepts make a sentence about the section
@@ -28,6 +42,7 @@ CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before cou
 TOPIC_BONUS = 1.25
 MAX_CORROBORATIONS = 10  # other sources quoted with an excerpt; the rest are counted
 CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the ordering to choose from
+EXAMINED_PER_SLOT = 60  # best candidates per excerpt slot examined for repeats; a large folder has thousands
 REJECTED_KEPT = 50  # best rejected candidates kept per section, for `briefing explain`
 LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
 HEDGED_WEIGHT = 0.5  # a concept named only in a what-if or as the occasion ("in response to …")
@@ -44,6 +59,7 @@ _LEANS_BACK = re.compile(
     r"of them|of these|of those)\b", re.I)
 
 
+_CLAUSE_END = re.compile(r"[,;:]")
 _CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
 _ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
 
@@ -90,6 +106,10 @@ class _Rules:
     terms: list[int]
     require: list[int]
     exclude: list[int]
+    concepts: frozenset[int] = frozenset()  # terms and require
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "concepts", frozenset(self.terms + self.require))
 
 
 @dataclass(frozen=True)
@@ -103,17 +123,7 @@ class _Found:
     words: int
 
 
-@dataclass(frozen=True)
-class _Read:
-    """What selection keeps of a sentence: the concepts it names, its content words, its length."""
-
-    concepts: frozenset[int]
-    asserted: frozenset[int]
-    content: frozenset[str]
-    words: int
-
-
-def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[SectionChoice]:
+def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int | None = None) -> list[SectionChoice]:
     units = build_units(sentences)
     concepts: list[Sequence[str]] = []
 
@@ -123,46 +133,37 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
 
     rules = [_Rules(sc, ids(sc.terms), ids(sc.require), ids(sc.exclude)) for sc in config.sections]
     topic = set(ids(config.topic))
+    topic_mask = mask(topic)
     index = ConceptIndex(concepts)
     labels = [c[0] for c in concepts]
     # A section concept that only ever names the brief's topic ("Nordkorea" in a brief about North
     # Korea) is in nearly every sentence: it adds weight but does not count as one of a section's two.
     topical = frozenset(c for c in range(len(concepts)) if c not in topic and all(
-        index.found(tokens(synonym, None)) & topic for synonym in concepts[c]))
-    # Each sentence is read once; only what selection needs of it is kept, not its tokens.
-    per_sentence: dict[int, _Read] = {}
-    lead: dict[int, frozenset[int]] = {}
-    nothing: frozenset[int] = frozenset()
-    for u in units:
-        lead[id(u)] = nothing
-        for s in u.sentences:
-            found_words = words(s.text, s.article.language)
-            content = frozenset(min(keys) for w, keys in found_words if len(w) >= 4 or w[:1].isdigit())
-            length = sum(1 for w, _ in found_words if not w[:1].isdigit())
-            if not index.may_mention(found_words):  # most sentences of a large folder: no need for positions
-                per_sentence[id(s)] = _Read(nothing, nothing, content, length)
-                continue
-            toks = tokens(s.text, s.article.language)
-            first = s is u.sentences[0]
-            named, asserted, opening = index.read(toks, hedged(s.text, toks), _lead(s, toks) if first else 0)
-            per_sentence[id(s)] = _Read(frozenset(named), frozenset(asserted), content, length)
-            if first:
-                lead[id(u)] = frozenset(opening)
-    none = _Read(frozenset(), frozenset(), frozenset(), 0)
-    found = [_Found(frozenset().union(*(per_sentence[id(s)].concepts for s in u.sentences)),
-                    frozenset().union(*(per_sentence[id(s)].asserted for s in u.sentences)), lead[id(u)],
-                    frozenset().union(*(per_sentence.get(id(s), none).concepts for s in u.before)),
-                    sum(per_sentence[id(s)].words for s in u.sentences))
-             for u in units]
-    weight = _idf(found, labels)
-    rarity = _rarity([frozenset().union(*(per_sentence[id(s)].content for s in u.sentences)) for u in units])
-    del per_sentence
+        index.read(synonym, None)[0] & topic_mask for synonym in concepts[c]))
+    section_concepts = frozenset(c for r in rules for c in r.concepts)
     languages = {s.article.id: s.article.language for s in sentences}
     texts = {s.article.id: s.article.text for s in sentences}
 
+    # Every sentence is read once (on all cores for a large folder); only what selection needs is kept.
+    reads = dict(zip(map(id, sentences), read_sentences(sentences, concepts, workers), strict=True))
+    as_set = _Ids()
+    found = []
+    for u in units:
+        named = asserted = context = 0
+        for s in u.sentences:
+            named |= reads[id(s)][0]
+            asserted |= reads[id(s)][1]
+        for s in u.before:
+            context |= reads[id(s)][0]
+        found.append(_Found(as_set(named), as_set(asserted), as_set(reads[id(u.sentences[0])][2]), as_set(context),
+                            sum(reads[id(s)][3] for s in u.sentences)))
+    del reads
+    weight = _idf([here.all for here in found], labels)
     chosen: dict[str, list[tuple[Unit, float, list[str]]]] = {r.config.id: [] for r in rules}
     rejected: dict[str, list[Rejected]] = {r.config.id: [] for r in rules}
     for unit, here in zip(units, found, strict=True):
+        if not here.all & section_concepts:
+            continue  # most units of a large folder
         bonus = TOPIC_BONUS if here.all & topic else 1.0
         fits: list[tuple[float, str, list[str]]] = []
         for r in rules:
@@ -183,15 +184,72 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence]) -> list[Secti
                 else:
                     chosen[other].append((unit, other_score, other_matched))
 
+    # Repeats are folded best first, until there are enough distinct candidates to choose from.
+    candidates = {r.config.id: sorted(_merge_neighbours(chosen[r.config.id]), key=lambda e: -e.score)
+                  [: EXAMINED_PER_SLOT * r.config.max_excerpts] for r in rules}
+    gist = {id(ex): _gist(ex, languages) for excerpts in candidates.values() for ex in excerpts}
+    # how rare a word is among the candidates: the words the topic brings everywhere prove no shared fact
+    rarity = _rarity([content for content, _ in gist.values()])
     choices = []
     for r in rules:
         sid, cap = r.config.id, r.config.max_excerpts
-        # repeats are folded best first, until there are enough distinct candidates to choose from
-        ranked = _order(_deduplicate(_merge_neighbours(chosen[sid]), rarity, languages, CANDIDATES_PER_SLOT * cap))
+        ranked = _order(_deduplicate(candidates[sid], gist, rarity, CANDIDATES_PER_SLOT * cap))
         rejected[sid] += [Rejected(ex.text, ex.score, f"over max_excerpts ({cap})") for ex in ranked[cap:]]
         best_rejected = sorted(rejected[sid], key=lambda x: -x.score)[:REJECTED_KEPT]
         choices.append(SectionChoice(r.config, [_attributed(ex, texts) for ex in ranked[:cap]], best_rejected))
     return choices
+
+
+# What one sentence tells selection: the concepts it names, those it names outside a what-if, those in
+# its opening words (each a bit mask of concept ids), and how many words it has.
+Reading = tuple[int, int, int, int]
+_index: ConceptIndex | None = None  # the concepts, in a process that reads sentences
+
+
+def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[str]],
+                   workers: int | None = None) -> list[Reading]:
+    """Readings of the sentences, in order; on all cores when the folder is large."""
+    batches: dict[str, list[tuple[str, str | None]]] = {}
+    for s in sentences:
+        batches.setdefault(s.article.id, []).append((s.text, s.article.language))
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(batches) >= PARALLEL_FROM:
+        jobs = list(batches.values())
+        size = max(1, len(jobs) // (workers * 8))
+        chunks = [[t for job in jobs[i : i + size] for t in job] for i in range(0, len(jobs), size)]
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_reader, initargs=(concepts,)) as pool:
+            readings: list[Reading] = []
+            for part, lemmas in pool.map(_read_chunk, chunks):
+                readings += part
+                remember_lemmas(lemmas, new=True)  # for the cache, so that the next run need not look them up
+            return readings
+    _start_reader(concepts)
+    return _read_chunk([t for job in batches.values() for t in job])[0]
+
+
+def _start_reader(concepts: Sequence[Sequence[str]]) -> None:
+    global _index
+    _index = ConceptIndex(concepts)
+
+
+def _read_chunk(texts: list[tuple[str, str | None]]) -> tuple[list[Reading], dict[str, str]]:
+    assert _index is not None
+    return [_read(text, language, _index) for text, language in texts], new_lemmas()
+
+
+def _read(text: str, language: str | None, index: ConceptIndex) -> Reading:
+    flags = hedged(text) if may_hedge(text) else None  # most sentences hedge nothing
+    return index.read(text, language, flags, _lead(text))
+
+
+class _Ids(dict[int, frozenset[int]]):
+    """Bit mask to the set of concept ids, remembered: a folder has few distinct ones."""
+
+    def __call__(self, mask: int) -> frozenset[int]:
+        known = self.get(mask)
+        if known is None:
+            known = self[mask] = frozenset(i for i in range(mask.bit_length()) if mask >> i & 1)
+        return known
 
 
 def _reject(rejected: list[Rejected], item: Rejected) -> None:
@@ -230,12 +288,11 @@ def _context(units: list[list[Sentence]], i: int) -> tuple[Sentence, ...]:
     return tuple(before)
 
 
-def _lead(first: Sentence, toks: Sequence[Token]) -> int:
-    """How many tokens open the sentence, up to the first comma (at most 12): where news sentences
+def _lead(text: str) -> int:
+    """How many words open the sentence, up to the first comma (at most 12): where news sentences
     name what they are about ("South Korea's President Yoon … has said …")."""
-    cut = re.search(r"[,;:]", first.text)
-    end = cut.start() if cut else len(first.text)
-    return min(12, sum(1 for t in toks if t.start < end))
+    cut = _CLAUSE_END.search(text)
+    return min(12, count_words(text[: cut.start()] if cut else text))
 
 
 def _leans_back(sentence: Sentence, before: Sentence) -> bool:
@@ -253,7 +310,7 @@ def _contiguous(a: Sentence, b: Sentence) -> bool:
 def _fit(found: _Found, rules: _Rules, weight: list[float], labels: list[str], bonus: float,
          topical: frozenset[int]) -> tuple[float, list[str], str | None]:
     """How well a unit fits a section: score, matched concept labels, and why it is left out (or None)."""
-    hits = [c for c in rules.terms + rules.require if c in found.all]
+    hits = [c for c in rules.terms + rules.require if c in found.all] if found.all & rules.concepts else []
     hits = list({labels[c]: c for c in hits}.values())  # a concept listed twice counts once
     if not hits:
         return 0.0, [], None
@@ -283,12 +340,12 @@ def _fit(found: _Found, rules: _Rules, weight: list[float], labels: list[str], b
     return score, matched, None
 
 
-def _idf(found: list[_Found], labels: list[str]) -> list[float]:
+def _idf(found: list[frozenset[int]], labels: list[str]) -> list[float]:
     """Rare concepts say more about a sentence than ones found everywhere (e.g. 'Soldaten')."""
     n = len(found) or 1
     df: Counter[str] = Counter()
     for here in found:
-        df.update({labels[c] for c in here.all})  # concepts with the same label count as one
+        df.update({labels[c] for c in here})  # concepts with the same label count as one
     return [max(0.5, math.log((n + 1) / (df[label] + 1))) for label in labels]
 
 
@@ -324,44 +381,45 @@ def _attributed(excerpt: Excerpt, texts: dict[str, str]) -> Excerpt:
     return excerpt.model_copy(update={"attribution": attribute(excerpt.text, before)})
 
 
-def _content(toks: Sequence[Token]) -> frozenset[str]:
+def _content(found: Sequence[Word]) -> frozenset[str]:
     """The words that carry content: four letters or more, and figures."""
-    return frozenset(min(t.keys) for t in toks if len(t.text) >= 4 or t.text[:1].isdigit())
+    return frozenset(min(keys) for w, keys in found if len(w) >= 4 or w[:1].isdigit())
 
 
-def _deduplicate(excerpts: list[Excerpt], rarity: dict[str, float], languages: dict[str, str | None],
-                 enough: int) -> list[Excerpt]:
+def _gist(excerpt: Excerpt, languages: dict[str, str | None]) -> tuple[frozenset[str], frozenset[int]]:
+    """What tells whether two excerpts report the same thing: their content words and their figures."""
+    found = words(excerpt.text, languages[excerpt.source])
+    return _content(found), frozenset(v for w, _ in found if (v := number_value(w)) is not None and v >= 100)
+
+
+def _deduplicate(excerpts: list[Excerpt], gist: dict[int, tuple[frozenset[str], frozenset[int]]],
+                 rarity: dict[str, float], enough: int) -> list[Excerpt]:
     """The same fact from several sources: keep the best-scored telling, cite the others with it.
     Two excerpts tell the same fact when most of the rarer words of the shorter one recur in the
     other: words found everywhere (Nordkorea, Soldaten) prove nothing, a shared figure a lot.
     Excerpts that give different figures disagree: they are both shown, never folded."""
-    kept: list[tuple[Excerpt, frozenset[str], frozenset[int]]] = []
-    for examined, ex in enumerate(sorted(excerpts, key=lambda e: -e.score)):
-        if len(kept) >= enough or examined >= 20 * enough:
+    def mass(content: frozenset[str]) -> float:
+        return sum(rarity.get(w, 1.0) for w in content)
+
+    kept: list[tuple[Excerpt, frozenset[str], frozenset[int], float]] = []
+    for ex in excerpts:  # best first
+        if len(kept) >= enough:
             break
-        toks = tokens(ex.text, languages[ex.source])
-        content = _content(toks)
-        figures = frozenset(v for t in toks if (v := number_value(t.text)) is not None and v >= 100)
-        for i, (other, other_content, other_figures) in enumerate(kept):
+        content, figures = gist[id(ex)]
+        weight = mass(content)
+        for i, (other, other_content, other_figures, other_weight) in enumerate(kept):
+            smaller = min(weight, other_weight)
             if (other.source != ex.source and (figures <= other_figures or other_figures <= figures)
-                    and _similarity(content, other_content, rarity) >= SAME_FACT):
+                    and smaller and mass(content & other_content) / smaller >= SAME_FACT):
                 listed = other.corroborated_by
                 if len(listed) < MAX_CORROBORATIONS and all(c.source != ex.source for c in listed):
                     listed = [*listed, Citation(source=ex.source, start=ex.start, end=ex.end, text=ex.text)]
                 update = {"corroborated_by": listed, "corroborations": other.corroborations + 1}
-                kept[i] = (other.model_copy(update=update), other_content, other_figures)
+                kept[i] = (other.model_copy(update=update), other_content, other_figures, other_weight)
                 break
         else:
-            kept.append((ex, content, figures))
-    return [ex for ex, _, _ in kept]
-
-
-def _similarity(a: frozenset[str], b: frozenset[str], rarity: dict[str, float]) -> float:
-    def mass(words: frozenset[str]) -> float:
-        return sum(rarity.get(w, 1.0) for w in words)
-
-    smaller = min(mass(a), mass(b))
-    return mass(a & b) / smaller if smaller else 0.0
+            kept.append((ex, content, figures, weight))
+    return [ex for ex, _, _, _ in kept]
 
 
 def _rarity(units: list[frozenset[str]]) -> dict[str, float]:

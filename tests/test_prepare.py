@@ -90,10 +90,25 @@ def test_one_process_and_many_give_identical_briefs(tmp_path: Path, monkeypatch:
     seeds = sorted((ROOT / "seeds").iterdir())
     for i in range(60):  # enough files to take the process pool, with the parallel threshold lowered
         shutil.copy(seeds[i % len(seeds)], folder / f"{i:03d}_{seeds[i % len(seeds)].name}")
-    monkeypatch.setattr(briefing.prepare, "PARALLEL_FROM", 10)  # type: ignore[attr-defined]
+    from concurrent.futures import ProcessPoolExecutor
+
+    import briefing.select
+
+    pools: list[str] = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append("pool")
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    for module in (briefing.prepare, briefing.select):  # both stages: ingest+segment, and reading for select
+        monkeypatch.setattr(module, "PARALLEL_FROM", 10)  # type: ignore[attr-defined]
+        monkeypatch.setattr(module, "ProcessPoolExecutor", CountedPool)  # type: ignore[attr-defined]
     config = load_config(ROOT / "config.yaml")
     single = build_brief(config, folder, None, workers=1).brief
+    assert pools == []
     multi = build_brief(config, folder, None, workers=2).brief
+    assert pools == ["pool", "pool"]
     assert single.model_dump_json() == multi.model_dump_json()
     assert single.sections[0].excerpts
 

@@ -70,7 +70,7 @@ def test_terms_match_inflections_compounds_and_derivations(term: str, word: str,
 
 def _hedged_words(text: str) -> list[str]:
     toks = tokens(text, None)
-    return [t.text for t, h in zip(toks, hedged(text, toks), strict=True) if h]
+    return [t.text for t, h in zip(toks, hedged(text), strict=True) if h]
 
 
 def test_what_ifs_and_occasions_are_hedged_and_reports_are_not() -> None:
