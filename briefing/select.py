@@ -219,12 +219,12 @@ def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[st
         chunks = [[t for job in jobs[i : i + size] for t in job] for i in range(0, len(jobs), size)]
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_reader, initargs=(concepts,)) as pool:
             readings: list[Reading] = []
-            for part, lemmas in pool.map(_read_chunk, chunks):
+            for part, lemmas in pool.map(_read_in_worker, chunks):
                 readings += part
                 remember_lemmas(lemmas, new=True)  # for the cache, so that the next run need not look them up
             return readings
     _start_reader(concepts)
-    return _read_chunk([t for job in batches.values() for t in job])[0]
+    return _read_chunk([t for job in batches.values() for t in job])
 
 
 def _start_reader(concepts: Sequence[Sequence[str]]) -> None:
@@ -232,9 +232,13 @@ def _start_reader(concepts: Sequence[Sequence[str]]) -> None:
     _index = ConceptIndex(concepts)
 
 
-def _read_chunk(texts: list[tuple[str, str | None]]) -> tuple[list[Reading], dict[str, str]]:
+def _read_chunk(texts: list[tuple[str, str | None]]) -> list[Reading]:
     assert _index is not None
-    return [_read(text, language, _index) for text, language in texts], new_lemmas()
+    return [_read(text, language, _index) for text, language in texts]
+
+
+def _read_in_worker(texts: list[tuple[str, str | None]]) -> tuple[list[Reading], dict[str, str]]:
+    return _read_chunk(texts), new_lemmas()
 
 
 def _read(text: str, language: str | None, index: ConceptIndex) -> Reading:

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from briefing.cache import ArticleCache
 from briefing.config import load_config
 from briefing.pipeline import build_brief
@@ -132,3 +134,22 @@ def test_watch_rebuilds_on_change_only(tmp_path: Path) -> None:
 
     watch(lambda: [tmp_path], rebuild, interval=0.01, stop=stop)
     assert builds == [1]  # one change, one rebuild; unchanged rounds rebuild nothing
+
+
+def test_a_second_run_finds_the_german_lemmas_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading simplemma's German dictionary takes most of a second: a warm run must not need it."""
+    import simplemma
+
+    import briefing.language
+
+    config = load_config(ROOT / "config.yaml")
+    cache = ArticleCache(tmp_path / "cache")
+    build_brief(config, ROOT / "seeds", cache, workers=1)
+    monkeypatch.setattr(briefing.language, "_lemmas", {})  # a new process knows nothing yet
+    briefing.language.word_keys.cache_clear()
+
+    def unavailable(word: str, lang: str) -> str:
+        raise AssertionError(f"looked up {word!r} again")
+
+    monkeypatch.setattr(simplemma, "lemmatize", unavailable)
+    build_brief(config, ROOT / "seeds", ArticleCache(tmp_path / "cache"), workers=1)
