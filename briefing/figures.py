@@ -44,7 +44,7 @@ def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str
                  cited: set[str] | None = None) -> list[Figure]:
     """Troop figures in `sentences`; `subject` patterns name whose troops count (default: any).
     With many, one row per figure and claimant, from the sources the brief quotes first."""
-    figures: list[Figure] = []
+    found: list[tuple[int, int, int, int, int]] = []  # sentence, start and end in it, low, high
     seen: set[tuple[str, int, int]] = set()
     for i, sentence in enumerate(sentences):
         text = sentence.text
@@ -69,22 +69,24 @@ def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str
             if key in seen:
                 continue
             seen.add(key)
-            value = text[toks[start].start : toks[end - 1].end]
-            figures.append(Figure(
-                value=value, low=low, high=high, source=sentence.article.id, published=sentence.article.published,
-                attribution=claimant_near(_with_next(sentences, i), toks[start].start),
-                excerpt=Citation(source=sentence.article.id, start=sentence.start, end=sentence.end, text=text),
-            ))
-    if len(figures) > MAX_FIGURES:
-        figures = _shortlist(figures, cited or set())
-    return sorted(figures, key=lambda f: (f.published is None, f.published, f.low, f.source))
-
-
-def _shortlist(figures: list[Figure], cited: set[str]) -> list[Figure]:
-    first: dict[tuple[int, int, str | None], Figure] = {}
-    for f in sorted(figures, key=lambda f: (f.source not in cited, f.published is None, f.published, f.source)):
-        first.setdefault((f.low, f.high, f.attribution), f)
-    return list(first.values())[:MAX_FIGURES]
+            found.append((i, toks[start].start, toks[end - 1].end, low, high))
+    # With many, one row per figure and claimant, from the sources the brief quotes first; who gives
+    # a figure is worked out only for the rows that may make the table.
+    cited = cited or set()
+    found.sort(key=lambda f: (sentences[f[0]].article.id not in cited, sentences[f[0]].article.published is None,
+                              sentences[f[0]].article.published, sentences[f[0]].article.id))
+    rows: dict[tuple[int, int, str | None], Figure] = {}
+    for i, start, end, low, high in found:
+        sentence = sentences[i]
+        who = claimant_near(_with_next(sentences, i), start)
+        rows.setdefault((low, high, who), Figure(
+            value=sentence.text[start:end], low=low, high=high, source=sentence.article.id,
+            published=sentence.article.published, attribution=who,
+            excerpt=Citation(source=sentence.article.id, start=sentence.start, end=sentence.end, text=sentence.text),
+        ))
+        if len(rows) >= MAX_FIGURES:
+            break
+    return sorted(rows.values(), key=lambda f: (f.published is None, f.published, f.low, f.source))
 
 
 def _numbers(toks: list[Token]) -> list[tuple[int, int, int, int]]:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .attribution import attribute
 from .config import Config, SectionConfig
@@ -64,12 +65,10 @@ _CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
 _ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):  # a tuple: a large folder has hundreds of thousands
     """One or more consecutive sentences that can be quoted without what came before."""
 
     sentences: tuple[Sentence, ...]
-    before: tuple[Sentence, ...]  # what the reader has just read, for concepts named just before
 
     @property
     def article(self) -> str:
@@ -106,10 +105,14 @@ class _Rules:
     terms: list[int]
     require: list[int]
     exclude: list[int]
-    concepts: frozenset[int] = frozenset()  # terms and require
+    ordered: tuple[int, ...] = ()  # terms, then require
+    concepts: frozenset[int] = frozenset()  # the same, as a set
+    required: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "concepts", frozenset(self.terms + self.require))
+        object.__setattr__(self, "ordered", tuple(self.terms + self.require))
+        object.__setattr__(self, "concepts", frozenset(self.ordered))
+        object.__setattr__(self, "required", frozenset(self.require))
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,6 @@ class _Found:
 
 
 def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int | None = None) -> list[SectionChoice]:
-    units = build_units(sentences)
     concepts: list[Sequence[str]] = []
 
     def ids(entries: Sequence[Sequence[str]]) -> list[int]:
@@ -145,48 +147,58 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int 
     texts = {s.article.id: s.article.text for s in sentences}
 
     # Every sentence is read once (on all cores for a large folder); only what selection needs is kept.
-    reads = dict(zip(map(id, sentences), read_sentences(sentences, concepts, workers), strict=True))
+    readings = read_sentences(sentences, concepts, workers)
+    units = build_units(sentences, [r[4] for r in readings])
+    reads = dict(zip(map(id, sentences), readings, strict=True))
+    del readings
     as_set = _Ids()
-    found = []
+    named_by_unit = []
     for u in units:
-        named = asserted = context = 0
+        named = 0
         for s in u.sentences:
             named |= reads[id(s)][0]
-            asserted |= reads[id(s)][1]
-        for s in u.before:
-            context |= reads[id(s)][0]
-        found.append(_Found(as_set(named), as_set(asserted), as_set(reads[id(u.sentences[0])][2]), as_set(context),
-                            sum(reads[id(s)][3] for s in u.sentences)))
-    del reads
-    weight = _idf([here.all for here in found], labels)
+        named_by_unit.append(named)
+    weight = _idf([as_set(named) for named in named_by_unit], labels)
+    sections_mask = mask(section_concepts)
     chosen: dict[str, list[tuple[Unit, float, list[str]]]] = {r.config.id: [] for r in rules}
-    rejected: dict[str, list[Rejected]] = {r.config.id: [] for r in rules}
-    for unit, here in zip(units, found, strict=True):
-        if not here.all & section_concepts:
+    rejected: dict[str, _Rejections] = {r.config.id: _Rejections() for r in rules}
+    for i, (unit, named) in enumerate(zip(units, named_by_unit, strict=True)):
+        if not named & sections_mask:
             continue  # most units of a large folder
+        asserted = 0
+        for s in unit.sentences:
+            asserted |= reads[id(s)][1]
+        here = _Found(as_set(named), as_set(asserted), as_set(reads[id(unit.sentences[0])][2]), frozenset(),
+                      sum(reads[id(s)][3] for s in unit.sentences))
+        if any(r.require and here.all & r.concepts and not here.all & r.required for r in rules):
+            # what the reader has just read may name what this unit is about
+            context = 0
+            for s in _context(units, i):
+                context |= reads[id(s)][0]
+            here = _Found(here.all, here.asserted, here.lead, as_set(context), here.words)
         bonus = TOPIC_BONUS if here.all & topic else 1.0
         fits: list[tuple[float, str, list[str]]] = []
         for r in rules:
-            score, matched, reason = _fit(here, r, weight, labels, bonus, topical)
-            if not matched:
+            if not here.all & r.concepts:
                 continue
+            score, hits, carried, reason = _fit(here, r, weight, labels, bonus, topical)
             if reason:
-                _reject(rejected[r.config.id], Rejected(unit.text, round(score, 3), reason))
-            else:
-                fits.append((score, r.config.id, matched))
+                rejected[r.config.id].add(score, unit, reason)
+            elif hits:
+                fits.append((score, r.config.id, _matched(here, hits, carried, labels)))
         if fits:
             fits.sort(key=lambda f: -f[0])
             score, best, matched = fits[0]
             chosen[best].append((unit, score, matched))
             for other_score, other, other_matched in fits[1:]:
                 if config.quote_once:
-                    _reject(rejected[other], Rejected(unit.text, round(other_score, 3), f"fits '{best}' better"))
+                    rejected[other].add(other_score, unit, f"fits '{best}' better")
                 else:
                     chosen[other].append((unit, other_score, other_matched))
 
     # Repeats are folded best first, until there are enough distinct candidates to choose from.
-    candidates = {r.config.id: sorted(_merge_neighbours(chosen[r.config.id]), key=lambda e: -e.score)
-                  [: EXAMINED_PER_SLOT * r.config.max_excerpts] for r in rules}
+    candidates = {r.config.id: _merge_neighbours(chosen[r.config.id], EXAMINED_PER_SLOT * r.config.max_excerpts)
+                  for r in rules}
     gist = {id(ex): _gist(ex, languages) for excerpts in candidates.values() for ex in excerpts}
     # how rare a word is among the candidates: the words the topic brings everywhere prove no shared fact
     rarity = _rarity([content for content, _ in gist.values()])
@@ -194,15 +206,17 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int 
     for r in rules:
         sid, cap = r.config.id, r.config.max_excerpts
         ranked = _order(_deduplicate(candidates[sid], gist, rarity, CANDIDATES_PER_SLOT * cap))
-        rejected[sid] += [Rejected(ex.text, ex.score, f"over max_excerpts ({cap})") for ex in ranked[cap:]]
-        best_rejected = sorted(rejected[sid], key=lambda x: -x.score)[:REJECTED_KEPT]
-        choices.append(SectionChoice(r.config, [_attributed(ex, texts) for ex in ranked[:cap]], best_rejected))
+        for ex in ranked[cap:]:
+            rejected[sid].add(ex.score, ex, f"over max_excerpts ({cap})")
+        choices.append(SectionChoice(r.config, [_attributed(ex, texts) for ex in ranked[:cap]], rejected[sid].best()))
+    del reads
     return choices
 
 
 # What one sentence tells selection: the concepts it names, those it names outside a what-if, those in
-# its opening words (each a bit mask of concept ids), and how many words it has.
-Reading = tuple[int, int, int, int]
+# its opening words (each a bit mask of concept ids), how many words it has, whether it leans on the
+# sentence before it.
+Reading = tuple[int, int, int, int, bool]
 _index: ConceptIndex | None = None  # the concepts, in a process that reads sentences
 
 
@@ -234,16 +248,12 @@ def _start_reader(concepts: Sequence[Sequence[str]]) -> None:
 
 def _read_chunk(texts: list[tuple[str, str | None]]) -> list[Reading]:
     assert _index is not None
-    return [_read(text, language, _index) for text, language in texts]
+    return [(*_index.read(text, language, hedged(text) if may_hedge(text) else None, _lead(text)),  # hedged: rare
+             i > 0 and _leans_back(text, texts[i - 1][0])) for i, (text, language) in enumerate(texts)]
 
 
 def _read_in_worker(texts: list[tuple[str, str | None]]) -> tuple[list[Reading], dict[str, str]]:
     return _read_chunk(texts), new_lemmas()
-
-
-def _read(text: str, language: str | None, index: ConceptIndex) -> Reading:
-    flags = hedged(text) if may_hedge(text) else None  # most sentences hedge nothing
-    return index.read(text, language, flags, _lead(text))
 
 
 class _Ids(dict[int, frozenset[int]]):
@@ -256,38 +266,50 @@ class _Ids(dict[int, frozenset[int]]):
         return known
 
 
-def _reject(rejected: list[Rejected], item: Rejected) -> None:
-    """Keep the rejections worth explaining, without holding on to every sentence of a large corpus."""
-    rejected.append(item)
-    if len(rejected) > 20 * REJECTED_KEPT:
-        rejected.sort(key=lambda r: -r.score)
-        del rejected[REJECTED_KEPT:]
+class _Rejections:
+    """The best candidates a section left out, and why: enough to explain, not every sentence of a
+    large folder (their text is cut out only for the ones kept)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[float, int, Unit | Excerpt, str]] = []
+
+    def add(self, score: float, what: Unit | Excerpt, reason: str) -> None:
+        self.items.append((-score, len(self.items), what, reason))
+        if len(self.items) > 20 * REJECTED_KEPT:
+            self.items.sort(key=lambda item: item[:2])
+            del self.items[REJECTED_KEPT:]
+
+    def best(self) -> list[Rejected]:
+        return [Rejected(what.text, round(-score, 3), reason)
+                for score, _, what, reason in sorted(self.items, key=lambda item: item[:2])[:REJECTED_KEPT]]
 
 
-def build_units(sentences: Sequence[Sentence]) -> list[Unit]:
-    """Group sentences so that one leaning on the sentence before it is never quoted without it."""
+def build_units(sentences: Sequence[Sentence], leans: Sequence[bool] | None = None) -> list[Unit]:
+    """Group sentences so that one leaning on the sentence before it is never quoted without it
+    (`leans`: for each sentence, whether it does, when already known)."""
     units: list[list[Sentence]] = []
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         last = units[-1] if units else None
-        if last and _leans_back(sentence, last[-1]) and _contiguous(last[-1], sentence) and len(last) < MAX_UNIT_SENTENCES:
+        if (last and (leans[i] if leans is not None else _leans_back(sentence.text, last[-1].text))
+                and _contiguous(last[-1], sentence) and len(last) < MAX_UNIT_SENTENCES):
             last.append(sentence)
         else:
             units.append([sentence])
-    return [Unit(tuple(group), _context(units, i)) for i, group in enumerate(units)]
+    return [Unit(tuple(group)) for group in units]
 
 
-def _context(units: list[list[Sentence]], i: int) -> tuple[Sentence, ...]:
+def _context(units: Sequence[Unit], i: int) -> tuple[Sentence, ...]:
     """What the reader has just read: the paragraph so far and the one before it, when nothing
     (no heading, no furniture) stands between them."""
-    first = units[i][0]
+    first = units[i].sentences[0]
     before: list[Sentence] = []
     j = i - 1
     while j >= 0 and len(before) < 2 * MAX_UNIT_SENTENCES:
-        s = units[j][-1]
+        s = units[j].sentences[-1]
         follows = before[0] if before else first
         if not _contiguous(s, follows) or first.paragraph - s.paragraph > 1:
             break
-        before[:0] = units[j]
+        before[:0] = units[j].sentences
         j -= 1
     return tuple(before)
 
@@ -299,11 +321,11 @@ def _lead(text: str) -> int:
     return min(12, count_words(text[: cut.start()] if cut else text))
 
 
-def _leans_back(sentence: Sentence, before: Sentence) -> bool:
-    if _LEANS_BACK.match(sentence.text):
+def _leans_back(text: str, before: str) -> bool:
+    if _LEANS_BACK.match(text):
         return True
     # "Zwar X. Doch Y.": the concession and its answer are one thought
-    return bool(_CONCESSION.match(before.text) and _ANSWER.match(sentence.text))
+    return bool(_CONCESSION.match(before) and _ANSWER.match(text))
 
 
 def _contiguous(a: Sentence, b: Sentence) -> bool:
@@ -312,36 +334,43 @@ def _contiguous(a: Sentence, b: Sentence) -> bool:
 
 
 def _fit(found: _Found, rules: _Rules, weight: list[float], labels: list[str], bonus: float,
-         topical: frozenset[int]) -> tuple[float, list[str], str | None]:
-    """How well a unit fits a section: score, matched concept labels, and why it is left out (or None)."""
-    hits = [c for c in rules.terms + rules.require if c in found.all] if found.all & rules.concepts else []
-    hits = list({labels[c]: c for c in hits}.values())  # a concept listed twice counts once
+         topical: frozenset[int]) -> tuple[float, list[int], int | None, str | None]:
+    """How well a unit fits a section: its score, the concepts it matched, the required concept it
+    takes from the sentence before (if any), and why it is left out (None: it is not)."""
+    named = found.all
+    hits = list({labels[c]: c for c in rules.ordered if c in named}.values())  # a concept listed twice counts once
     if not hits:
-        return 0.0, [], None
-    score = sum(weight[c] * (LEAD_WEIGHT if c in found.lead else 1.0) * (1.0 if c in found.asserted else HEDGED_WEIGHT)
-                for c in hits)
-    matched = [labels[c] if c in found.asserted else f"{labels[c]}?" for c in hits]
-    count = len({labels[c] for c in hits if c not in topical})
-    if rules.require and not any(c in found.all for c in rules.require):
+        return 0.0, [], None, None
+    score = 0.0
+    for c in hits:
+        score += weight[c] * (LEAD_WEIGHT if c in found.lead else 1.0) * (1.0 if c in found.asserted else HEDGED_WEIGHT)
+    carried = None
+    if rules.require and not named & rules.required:
         carried = next((c for c in rules.require if c in found.context), None)
         if carried is None:
-            return score, matched, "matches none of the required terms"
+            return score, hits, None, "matches none of the required terms"
         # the sentence before names what this one is about: that satisfies `require`, at half weight
         score += CONTEXT_WEIGHT * weight[carried]
-        matched.append(f"({labels[carried]})")
     score *= bonus
     if found.words < MIN_WORDS:
-        return score, matched, "too short to stand alone"
-    hit = next((labels[c] for c in rules.exclude if c in found.all), None)
+        return score, hits, carried, "too short to stand alone"
+    hit = next((labels[c] for c in rules.exclude if c in named), None)
     if hit:
-        return score, matched, f"excluded by '{hit}'"
-    if count < MIN_CONCEPTS:
-        return score, matched, "only one term matched"
+        return score, hits, carried, f"excluded by '{hit}'"
+    if len({labels[c] for c in hits if c not in topical}) < MIN_CONCEPTS:
+        return score, hits, carried, "only one term matched"
     if not any(c in found.asserted for c in hits):
-        return score, matched, "named only in a what-if"
+        return score, hits, carried, "named only in a what-if"
     if score < MIN_SCORE:
-        return score, matched, f"weak match (score below {MIN_SCORE})"
-    return score, matched, None
+        return score, hits, carried, f"weak match (score below {MIN_SCORE})"
+    return score, hits, carried, None
+
+
+def _matched(found: _Found, hits: list[int], carried: int | None, labels: list[str]) -> list[str]:
+    """The labels of the concepts a unit matched, for `briefing explain`: "Term?" only in a what-if,
+    "(Term)" in the sentence before."""
+    matched = [labels[c] if c in found.asserted else f"{labels[c]}?" for c in hits]
+    return matched + [f"({labels[carried]})"] if carried is not None else matched
 
 
 def _idf(found: list[frozenset[int]], labels: list[str]) -> list[float]:
@@ -353,8 +382,9 @@ def _idf(found: list[frozenset[int]], labels: list[str]) -> list[float]:
     return [max(0.5, math.log((n + 1) / (df[label] + 1))) for label in labels]
 
 
-def _merge_neighbours(chosen: list[tuple[Unit, float, list[str]]]) -> list[Excerpt]:
-    """Units of one section that follow each other directly become one excerpt."""
+def _merge_neighbours(chosen: list[tuple[Unit, float, list[str]]], best: int) -> list[Excerpt]:
+    """Units of one section that follow each other directly become one excerpt; the `best` of
+    them, best first."""
     groups: list[list[tuple[Unit, float, list[str]]]] = []
     for item in sorted(chosen, key=lambda c: (c[0].article, c[0].sentences[0].index)):
         last = groups[-1] if groups else None
@@ -365,14 +395,19 @@ def _merge_neighbours(chosen: list[tuple[Unit, float, list[str]]]) -> list[Excer
                 last.append(item)
                 continue
         groups.append([item])
-    return [_excerpt(group) for group in groups]
+    ranked = sorted(groups, key=lambda group: (-_group_score(group), group[0][0].article, group[0][0].sentences[0].index))
+    return [_excerpt(group) for group in ranked[:best]]
+
+
+def _group_score(group: list[tuple[Unit, float, list[str]]]) -> float:
+    return max(s for _, s, _ in group) + 0.25 * (len(group) - 1)
 
 
 def _excerpt(group: list[tuple[Unit, float, list[str]]]) -> Excerpt:
     first, last = group[0][0].sentences[0], group[-1][0].sentences[-1]
     article = first.article
     text = article.text[first.start : last.end]
-    score = max(s for _, s, _ in group) + 0.25 * (len(group) - 1)
+    score = _group_score(group)
     matched = list(dict.fromkeys(label for _, _, labels in group for label in labels))
     matched = [m for m in matched if not (m.endswith("?") and m[:-1] in matched)]  # asserted somewhere
     return Excerpt(source=article.id, start=first.start, end=last.end, text=text, score=round(score, 3),
