@@ -142,11 +142,15 @@ def test_a_second_run_finds_the_german_lemmas_in_the_cache(tmp_path: Path, monke
 
     import briefing.language
 
+    def new_process() -> None:  # knows no lemma yet
+        monkeypatch.setattr(briefing.language, "_lemmas", {})
+        monkeypatch.setattr(briefing.language, "_new_lemmas", {})
+        briefing.language.word_keys.cache_clear()
+
     config = load_config(ROOT / "config.yaml")
-    cache = ArticleCache(tmp_path / "cache")
-    build_brief(config, ROOT / "seeds", cache, workers=1)
-    monkeypatch.setattr(briefing.language, "_lemmas", {})  # a new process knows nothing yet
-    briefing.language.word_keys.cache_clear()
+    new_process()
+    build_brief(config, ROOT / "seeds", ArticleCache(tmp_path / "cache"), workers=1)
+    new_process()
 
     def unavailable(word: str, lang: str) -> str:
         raise AssertionError(f"looked up {word!r} again")
