@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .attribution import claimant_near
 from .config import Config
-from .language import Token, number_value, tokens
+from .language import Token, number_value, plain_tokens
 from .models import Citation, Figure, Sentence
 
 _TROOPS = re.compile(
@@ -46,19 +46,21 @@ def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str
     With many, one row per figure and claimant, from the sources the brief quotes first."""
     found: list[tuple[int, int, int, int, int]] = []  # sentence, start and end in it, low, high
     seen: set[tuple[str, int, int]] = set()
+    subject_pattern = re.compile("|".join(f"(?:{p.pattern})" for p in subject), re.I) if subject else None
+    names_subject: dict[int, bool] = {}  # sentence -> whether it names the subject, asked once
     for i, sentence in enumerate(sentences):
         text = sentence.text
         if not _HAS_FIGURE.search(text) or _OFF_TOPIC.search(text):
             continue
-        if subject and not _mentions(sentences, i, subject):
+        if subject_pattern and not _mentions(sentences, i, subject_pattern, names_subject):
             continue
-        toks = tokens(text, sentence.article.language)
+        toks = plain_tokens(text)
         numbers = _numbers(toks)
-        if subject and not any(p.search(text) for p in subject):
+        if subject_pattern and not names_subject[i]:
             # "könnte der Kreml in Kursk 50.000 Soldaten zusammengezogen haben": another actor's troops
             numbers = [n for n in numbers if not any(_OTHER_FORCES.match(t.text) for t in toks[max(0, n[0] - 5) : n[0]])]
         before = sentences[i - 1] if i and sentences[i - 1].article is sentence.article else None
-        troop_words = toks + (tokens(before.text, before.article.language) if before else [])
+        troop_words = toks + (plain_tokens(before.text) if before else [])
         about_count = any(_COUNT_WORDS.match(t.text) for t in toks) and any(_TROOPS.match(t.text) for t in troop_words)
         # "von 12.000 Soldaten … die ersten 2000": once one number counts troops, its neighbours do too
         about_count = about_count or any(_counts_troops(toks, end) for _, end, _, _ in numbers)
@@ -141,11 +143,18 @@ def _counts_troops(toks: list[Token], end: int) -> bool:
     return False
 
 
-def _mentions(sentences: Sequence[Sentence], i: int, subject: Sequence[re.Pattern[str]]) -> bool:
+def _mentions(sentences: Sequence[Sentence], i: int, subject: re.Pattern[str], known: dict[int, bool]) -> bool:
     """The sentence, or the paragraph it stands in, names the subject."""
     here = sentences[i]
-    window = [s for s in sentences[max(0, i - 6) : i + 1] if s.article is here.article and s.paragraph >= here.paragraph - 1]
-    return any(p.search(s.text) for s in window for p in subject)
+    for j in range(i, max(0, i - 6) - 1, -1):
+        s = sentences[j]
+        if s.article is not here.article or s.paragraph < here.paragraph - 1:
+            continue
+        if j not in known:
+            known[j] = bool(subject.search(s.text))
+        if known[j]:
+            return True
+    return False
 
 
 def _with_next(sentences: Sequence[Sentence], i: int) -> str:

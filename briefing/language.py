@@ -303,9 +303,17 @@ def may_hedge(text: str) -> bool:
     return bool(_MAY_HEDGE.search(text))
 
 
+def plain_tokens(text: str) -> list[Token]:
+    """The tokens of `tokens`, without their keys: for work that needs only the words and where they stand."""
+    return [Token(m.group(), m.start(), m.end(), _NO_KEYS) for m in _TOKEN.finditer(text)]
+
+
+_NO_KEYS: frozenset[str] = frozenset()
+
+
 def hedged(text: str) -> list[bool]:
     """For each token of text: does it stand in a what-if or in the occasion of the sentence?"""
-    toks = [Token(m.group(), m.start(), m.end(), frozenset()) for m in _TOKEN.finditer(text)]
+    toks = plain_tokens(text)
     flags = [False] * len(toks)
     if not may_hedge(text):
         return flags
