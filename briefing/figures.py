@@ -7,6 +7,7 @@ Numbers of other forces ("russische Soldaten"), of the dead, of money and what-i
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -48,9 +49,10 @@ def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str
     seen: set[tuple[str, int, int]] = set()
     subject_pattern = re.compile("|".join(f"(?:{p.pattern})" for p in subject), re.I) if subject else None
     names_subject: dict[int, bool] = {}  # sentence -> whether it names the subject, asked once
-    for i, sentence in enumerate(sentences):
+    for i in _with_figures(sentences):
+        sentence = sentences[i]
         text = sentence.text
-        if not _HAS_FIGURE.search(text) or _OFF_TOPIC.search(text):
+        if _OFF_TOPIC.search(text):
             continue
         if subject_pattern and not _mentions(sentences, i, subject_pattern, names_subject):
             continue
@@ -89,6 +91,27 @@ def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str
         if len(rows) >= MAX_FIGURES:
             break
     return sorted(rows.values(), key=lambda f: (f.published is None, f.published, f.low, f.source))
+
+
+def _with_figures(sentences: Sequence[Sentence]) -> list[int]:
+    """The sentences that hold a number of a hundred or more. Each article's text is searched once
+    (a large folder has hundreds of thousands of sentences); the sentences a match touches are then
+    asked one by one."""
+    hits: list[int] = []
+    i = 0
+    while i < len(sentences):
+        article = sentences[i].article
+        j = i
+        while j < len(sentences) and sentences[j].article is article:
+            j += 1
+        starts = [s.start for s in sentences[i:j]]
+        touched: set[int] = set()
+        for m in _HAS_FIGURE.finditer(article.text, starts[0], sentences[j - 1].end):
+            touched.add(bisect.bisect_right(starts, m.start()) - 1)
+            touched.add(bisect.bisect_right(starts, m.end() - 1) - 1)
+        hits += [i + k for k in sorted(touched) if k >= 0 and _HAS_FIGURE.search(sentences[i + k].text)]
+        i = j
+    return hits
 
 
 def _numbers(toks: list[Token]) -> list[tuple[int, int, int, int]]:
