@@ -94,8 +94,7 @@ def _load(args: argparse.Namespace) -> tuple[Config, Path]:
 
 def _build_brief(args: argparse.Namespace, config: Config, articles: Path) -> Build:
     cache = None if args.no_cache else ArticleCache(args.config.resolve().parent / config.cache)
-    progress = None if args.quiet else terminal_progress("prepare")
-    return build_brief(config, articles, cache, args.jobs, progress)
+    return build_brief(config, articles, cache, args.jobs, None if args.quiet else terminal_progress)
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -40,16 +40,17 @@ class Build:
 
 
 def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None = None, workers: int | None = None,
-                progress: Callable[[int, int], None] | None = None) -> Build:
+                progress: Callable[[str], Callable[[int, int], None]] | None = None) -> Build:
+    """`progress`, given a stage's name, gives what to call with (done, total) as it goes."""
     timer = _Timer()
-    prepared = prepare_articles(articles_dir, cache, workers, progress)
+    prepared = prepare_articles(articles_dir, cache, workers, progress("prepare") if progress else None)
     articles, sentences, skipped = prepared.articles, prepared.sentences, prepared.skipped
     if not articles:
         raise IngestError(f"{articles_dir}: none of the {len(skipped)} files could be read as an article")
     timer.lap("ingest+segment", f"{len(articles)} articles, {len(sentences)} sentences, {len(skipped)} skipped")
     if cache:
         remember_lemmas(cache.lemmas())
-    choices = select_excerpts(config, sentences, workers)
+    choices = select_excerpts(config, sentences, workers, progress("select") if progress else None)
     if cache:
         cache.add_lemmas(new_lemmas())
     timer.lap("select", f"{sum(len(c.excerpts) for c in choices)} excerpts")

@@ -93,7 +93,8 @@ def _one(job: tuple[str, bytes, dict[str, object]]) -> tuple[Article, Spans] | s
 
 
 def terminal_progress(label: str) -> Callable[[int, int], None]:
-    """A progress bar with counts and time left on a terminal; a line every tenth otherwise."""
+    """A progress bar with counts and time left on a terminal; a line every tenth otherwise.
+    The callable takes (done, total)."""
     if sys.stderr.isatty():
         from tqdm import tqdm
 
@@ -102,14 +103,17 @@ def terminal_progress(label: str) -> Callable[[int, int], None]:
         def update(n: int, total: int) -> None:
             if not bar:
                 bar.append(tqdm(total=total, desc=label, unit="article", file=sys.stderr, leave=False))
-            bar[0].update(1)
+            bar[0].update(n - bar[0].n)
             if n == total:
                 bar[0].close()
 
         return update
 
+    told = [0]  # tenths reported so far
+
     def line(n: int, total: int) -> None:
-        if total >= 100 and (n % max(1, total // 10) == 0 or n == total):
+        if total >= 100 and (n * 10 // total > told[0] or n == total):
+            told[0] = n * 10 // total
             print(f"{label}: {n}/{total} articles", file=sys.stderr)
 
     return line

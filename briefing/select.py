@@ -11,7 +11,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -126,7 +126,8 @@ class _Found:
     words: int
 
 
-def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int | None = None) -> list[SectionChoice]:
+def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> list[SectionChoice]:
     concepts: list[Sequence[str]] = []
 
     def ids(entries: Sequence[Sequence[str]]) -> list[int]:
@@ -147,7 +148,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int 
     texts = {s.article.id: s.article.text for s in sentences}
 
     # Every sentence is read once (on all cores for a large folder); only what selection needs is kept.
-    readings = read_sentences(sentences, concepts, workers)
+    readings = read_sentences(sentences, concepts, workers, progress)
     units = build_units(sentences, [r[4] for r in readings])
     reads = dict(zip(map(id, sentences), readings, strict=True))
     del readings
@@ -220,9 +221,9 @@ Reading = tuple[int, int, int, int, bool]
 _index: ConceptIndex | None = None  # the concepts, in a process that reads sentences
 
 
-def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[str]],
-                   workers: int | None = None) -> list[Reading]:
-    """Readings of the sentences, in order; on all cores when the folder is large."""
+def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[str]], workers: int | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> list[Reading]:
+    """Readings of the sentences, in order; on all cores, with progress reported, when the folder is large."""
     batches: dict[str, list[tuple[str, str | None]]] = {}
     for s in sentences:
         batches.setdefault(s.article.id, []).append((s.text, s.article.language))
@@ -233,9 +234,11 @@ def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[st
         chunks = [[t for job in jobs[i : i + size] for t in job] for i in range(0, len(jobs), size)]
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_reader, initargs=(concepts,)) as pool:
             readings: list[Reading] = []
-            for part, lemmas in pool.map(_read_in_worker, chunks):
+            for done, (part, lemmas) in enumerate(pool.map(_read_in_worker, chunks), start=1):
                 readings += part
                 remember_lemmas(lemmas, new=True)  # for the cache, so that the next run need not look them up
+                if progress:
+                    progress(min(done * size, len(jobs)), len(jobs))
             return readings
     _start_reader(concepts)
     return _read_chunk([t for job in batches.values() for t in job])

@@ -157,3 +157,14 @@ def test_a_second_run_finds_the_german_lemmas_in_the_cache(tmp_path: Path, monke
 
     monkeypatch.setattr(simplemma, "lemmatize", unavailable)
     build_brief(config, ROOT / "seeds", ArticleCache(tmp_path / "cache"), workers=1)
+
+
+def test_progress_off_a_terminal_is_a_line_every_tenth(capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.prepare import terminal_progress
+
+    report = terminal_progress("select")
+    for done in [*range(62, 1000, 62), 1000]:  # reported in chunks, as the reading processes finish them
+        report(done, 1000)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 10
+    assert lines[-1] == "select: 1000/1000 articles"
