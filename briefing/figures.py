@@ -19,6 +19,8 @@ from .models import Citation, Figure, Sentence
 _TROOPS = re.compile(
     r"^(soldat\w*|truppe\w*|streitkr\w*|kämpfer\w*|mann|männer|nordkoreaner\w*|offizier\w*|"
     r"soldiers?|troops?|forces?|fighters?|officers?|men|personnel)$", re.I)
+_TROOP_WORD = re.compile(r"soldat|truppe|streitkr|kämpfer|mann\b|männer|nordkoreaner|offizier|soldier|troop|forces?\b|"
+                         r"fighter|officer|\bmen\b|personnel")  # any word _TROOPS could match, on the lower-cased text
 _COUNT_WORDS = re.compile(r"^(zahl|anzahl|gesamtzahl|number|figure|total|insgesamt)$", re.I)
 _OF_THEM = re.compile(r"^(of|von|davon)$", re.I)
 _RANGE = re.compile(r"^(bis|to|and|und|–|-)$", re.I)
@@ -27,7 +29,7 @@ _HEDGE = re.compile(r"^(bis zu|up to|etwa|rund|ca\.?|circa|ungefähr|mehr als|ü
 # Sentences about these are not about troop strength, whatever numbers they hold.
 _OFF_TOPIC = re.compile(
     r"\b(dollar|euro|rubel|won|kosten|gehalt|millionen|milliarden|million|billion|cost|salary|getötet|gestorben|"
-    r"starben|tote|verwundet|verluste|killed|dead|wounded|casualties|würden|would)\b", re.I)
+    r"starben|tote|verwundet|verluste|killed|dead|wounded|casualties|würden|would)\b")  # on the lower-cased text
 # Another actor named as such (not as an adjective: "in der russischen Region Kursk" is fine).
 _OTHER_FORCES = re.compile(r"^(Kreml|Kremlin|Moskau|Moscow|Russland|Russia|Kiew|Kyiv|Ukraine)$")
 _HAS_FIGURE = re.compile(r"\d{3}|\d[.,'’ ]\d{3}")  # a hundred or more, in any notation
@@ -52,8 +54,10 @@ def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str
     for i in _with_figures(sentences):
         sentence = sentences[i]
         text = sentence.text
-        if _OFF_TOPIC.search(text):
-            continue
+        before = sentences[i - 1] if i and sentences[i - 1].article is sentence.article else None
+        lowered = text.lower()
+        if _OFF_TOPIC.search(lowered) or not (_TROOP_WORD.search(lowered) or (before and _TROOP_WORD.search(before.text.lower()))):
+            continue  # not about troop strength, or no troop noun anywhere near
         if subject_pattern and not _mentions(sentences, i, subject_pattern, names_subject):
             continue
         toks = plain_tokens(text)
@@ -61,7 +65,6 @@ def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str
         if subject_pattern and not names_subject[i]:
             # "könnte der Kreml in Kursk 50.000 Soldaten zusammengezogen haben": another actor's troops
             numbers = [n for n in numbers if not any(_OTHER_FORCES.match(t.text) for t in toks[max(0, n[0] - 5) : n[0]])]
-        before = sentences[i - 1] if i and sentences[i - 1].article is sentence.article else None
         troop_words = toks + (plain_tokens(before.text) if before else [])
         about_count = any(_COUNT_WORDS.match(t.text) for t in toks) and any(_TROOPS.match(t.text) for t in troop_words)
         # "von 12.000 Soldaten … die ersten 2000": once one number counts troops, its neighbours do too
