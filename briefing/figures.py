@@ -43,12 +43,20 @@ _FOREIGN_ADJ = re.compile(r"^(russisch|ukrainisch|russian|ukrainian|amerikanisch
 MAX_FIGURES = 20  # a table longer than this is not read; the rest is in the sources
 
 
+# A troop figure found: its sentence (index into the sentences searched), start and end in that sentence,
+# lowest and highest value.
+Found = tuple[int, int, int, int, int]
+
+
 def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str]] | None = None,
                  cited: set[str] | None = None) -> list[Figure]:
-    """Troop figures in `sentences`; `subject` patterns name whose troops count (default: any).
-    With many, one row per figure and claimant, from the sources the brief quotes first."""
-    found: list[tuple[int, int, int, int, int]] = []  # sentence, start and end in it, low, high
-    seen: set[tuple[str, int, int]] = set()
+    """Troop figures in `sentences`; `subject` patterns name whose troops count (default: any)."""
+    return figure_table(sentences, troop_figures(sentences, subject), cited)
+
+
+def troop_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str]] | None = None) -> list[Found]:
+    """Every troop figure of the subject in `sentences`, in text order."""
+    found: list[Found] = []
     subject_pattern = re.compile("|".join(f"(?:{p.pattern})" for p in subject), re.I) if subject else None
     names_subject: dict[int, bool] = {}  # sentence -> whether it names the subject, asked once
     for i in _with_figures(sentences):
@@ -70,20 +78,26 @@ def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str
         # "von 12.000 Soldaten … die ersten 2000": once one number counts troops, its neighbours do too
         about_count = about_count or any(_counts_troops(toks, end) for _, end, _, _ in numbers)
         for start, end, low, high in numbers:
-            if not (_counts_troops(toks, end) or about_count):
-                continue
-            key = (sentence.article.id, low, high)
-            if key in seen:
-                continue
-            seen.add(key)
-            found.append((i, toks[start].start, toks[end - 1].end, low, high))
-    # With many, one row per figure and claimant, from the sources the brief quotes first; who gives
-    # a figure is worked out only for the rows that may make the table.
+            if _counts_troops(toks, end) or about_count:
+                found.append((i, toks[start].start, toks[end - 1].end, low, high))
+    return found
+
+
+def figure_table(sentences: Sequence[Sentence], found: Sequence[Found], cited: set[str] | None = None) -> list[Figure]:
+    """The rows of the figure table: with many, one per figure and claimant, from the sources the
+    brief quotes first; who gives a figure is worked out only for the rows that may make the table."""
     cited = cited or set()
-    found.sort(key=lambda f: (sentences[f[0]].article.id not in cited, sentences[f[0]].article.published is None,
+    seen: set[tuple[str, int, int]] = set()
+    first = []  # an article that repeats its figure gives it once
+    for f in found:
+        key = (sentences[f[0]].article.id, f[3], f[4])
+        if key not in seen:
+            seen.add(key)
+            first.append(f)
+    first.sort(key=lambda f: (sentences[f[0]].article.id not in cited, sentences[f[0]].article.published is None,
                               sentences[f[0]].article.published, sentences[f[0]].article.id))
     rows: dict[tuple[int, int, str | None], Figure] = {}
-    for i, start, end, low, high in found:
+    for i, start, end, low, high in first:
         sentence = sentences[i]
         who = claimant_near(_with_next(sentences, i), start)
         rows.setdefault((low, high, who), Figure(

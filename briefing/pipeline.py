@@ -12,7 +12,7 @@ from pathlib import Path
 from .cache import ArticleCache
 from .config import Config
 from .errors import IngestError
-from .figures import find_figures, subject_patterns
+from .figures import figure_table, subject_patterns, troop_figures
 from .ingest import Skipped
 from .language import new_lemmas, remember_lemmas
 from .models import Article, Brief, Excerpt, Section, Source
@@ -50,18 +50,20 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
     timer.lap("ingest+segment", f"{len(articles)} articles, {len(sentences)} sentences, {len(skipped)} skipped")
     if cache:
         remember_lemmas(cache.lemmas())
-    choices = select_excerpts(config, sentences, workers, progress("select") if progress else None)
+    # troop figures first: a sentence that gives one is quoted in the section that shows them
+    found = troop_figures(sentences, subject_patterns(config)) if any(s.figures for s in config.sections) else []
+    timer.lap("figures", f"{len(found)} troop figures")
+    choices = select_excerpts(config, sentences, workers, progress("select") if progress else None,
+                              reports_figures=frozenset(id(sentences[f[0]]) for f in found))
     if cache:
         cache.add_lemmas(new_lemmas())
     timer.lap("select", f"{sum(len(c.excerpts) for c in choices)} excerpts")
-    subject = subject_patterns(config)
     cited = {e.source for c in choices for e in c.excerpts}
     sections = [
         Section(id=c.config.id, title=c.config.title, question=c.config.question, excerpts=c.excerpts,
-                figures=find_figures(sentences, subject, cited) if c.config.figures else [])
+                figures=figure_table(sentences, found, cited) if c.config.figures else [])
         for c in choices
     ]
-    timer.lap("figures", f"{sum(len(s.figures) for s in sections)} figures")
     sources = _sources(articles, [e for s in sections for e in s.excerpts])
     dates = sorted(a.published for a in articles if a.published)
     date, note = _brief_date(config, dates)

@@ -61,6 +61,10 @@ _LEANS_BACK = re.compile(
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+# Why a sentence that gives a troop figure may still go to the section showing figures: the figure
+# stands for the subject and for the section's terms. It must still not be excluded or too short.
+_A_FIGURE_SUFFICES = {"matches none of the required terms", "only one term matched",
+                      f"weak match (score below {MIN_SCORE})"}
 _CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
 _ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
 
@@ -127,7 +131,10 @@ class _Found:
 
 
 def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int | None = None,
-                    progress: Callable[[int, int], None] | None = None) -> list[SectionChoice]:
+                    progress: Callable[[int, int], None] | None = None,
+                    reports_figures: frozenset[int] = frozenset()) -> list[SectionChoice]:
+    """`reports_figures`: ids of the sentences that give a troop figure of the brief's subject; they are
+    quoted in the section that shows the figures (`figures: true`) when it does not exclude them."""
     concepts: list[Sequence[str]] = []
 
     def ids(entries: Sequence[Sequence[str]]) -> list[int]:
@@ -178,20 +185,24 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int 
                 context |= reads[id(s)][0]
             here = _Found(here.all, here.asserted, here.lead, as_set(context), here.words)
         bonus = TOPIC_BONUS if here.all & topic else 1.0
-        fits: list[tuple[float, str, list[str]]] = []
+        figure = reports_figures and any(id(s) in reports_figures for s in unit.sentences)
+        fits: list[tuple[bool, float, str, list[str]]] = []
         for r in rules:
             if not here.all & r.concepts:
                 continue
             score, hits, carried, reason = _fit(here, r, weight, labels, bonus, topical)
+            shows = bool(figure and r.config.figures)
+            if shows and reason in _A_FIGURE_SUFFICES:
+                reason = None  # a troop figure of the subject is what this section is about
             if reason:
                 rejected[r.config.id].add(score, unit, reason)
             elif hits:
-                fits.append((score, r.config.id, _matched(here, hits, carried, labels)))
+                fits.append((shows, score, r.config.id, _matched(here, hits, carried, labels)))
         if fits:
-            fits.sort(key=lambda f: -f[0])
-            score, best, matched = fits[0]
+            fits.sort(key=lambda f: (not f[0], -f[1]))
+            _, score, best, matched = fits[0]
             chosen[best].append((unit, score, matched))
-            for other_score, other, other_matched in fits[1:]:
+            for _, other_score, other, other_matched in fits[1:]:
                 if config.quote_once:
                     rejected[other].add(other_score, unit, f"fits '{best}' better")
                 else:

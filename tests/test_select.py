@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from briefing.config import Config
+from briefing.figures import subject_patterns, troop_figures
 from briefing.language import ConceptIndex, hedged, tokens
 from briefing.models import Article
 from briefing.segment import split_sentences
@@ -21,7 +22,7 @@ def _article(text: str, language: str = "de") -> Article:
 
 def _config(**extra: Any) -> Config:
     sections = [
-        {"id": "deployment", "title": "d", "terms": ["Soldat | troop | soldier", "entsenden | schicken | send | deploy",
+        {"id": "deployment", "title": "d", "figures": True, "terms": ["Soldat | troop | soldier", "entsenden | schicken | send | deploy",
                                                     "#number", "Kursk | Front"],
          "require": ["Nordkorea | North Korea"]},
         {"id": "combat", "title": "c", "terms": ["Kanonenfutter | cannon fodder", "Gefecht | battle", "Verlust | loss",
@@ -43,7 +44,9 @@ _FILLER = "\n\n".join(f"Meldung {i}: Nordkorea stellte am Tag {i} seine Soldaten
 
 def _sections(text: str, language: str = "de", filler: str = _FILLER, **extra: Any) -> dict[str, list[str]]:
     sentences = split_sentences(_article(f"{filler}\n\n{text}", language))
-    choices = select_excerpts(_config(**extra), sentences)
+    config = _config(**extra)
+    figures = frozenset(id(sentences[f[0]]) for f in troop_figures(sentences, subject_patterns(config)))
+    choices = select_excerpts(config, sentences, reports_figures=figures)
     return {c.config.id: [e.text for e in c.excerpts] for c in choices}
 
 
@@ -112,6 +115,15 @@ def test_a_sentence_that_names_a_section_only_in_a_what_if_is_not_evidence_for_i
 def test_a_report_of_a_deployment_stays_there() -> None:
     text = "Nordkorea hat nach Angaben aus Kiew 3.000 Soldaten nach Kursk geschickt, darunter Offiziere."
     assert _sections(text)["deployment"] == [text]
+
+
+def test_a_troop_figure_goes_to_the_section_that_shows_figures() -> None:
+    # South Korea's spy agency is the source here, not the subject: the sentence reports troop strength
+    text = ("Nordkorea verlegt Truppen.\n\nSüdkoreas Geheimdienst und Präsident Yoon gehen von gut 10.000 Soldaten "
+            "aus, die per Schiff gebracht wurden.")
+    chosen = _sections(text)
+    assert any("10.000 Soldaten" in e for e in chosen["deployment"])
+    assert not any("10.000 Soldaten" in e for e in chosen["south-korea"])
 
 
 def test_a_sentence_is_quoted_once_unless_the_config_allows_more() -> None:
