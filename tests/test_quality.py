@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.ingest import read_articles
+
 from .conftest import SeedBrief
 from .gold_eval import evaluate
 
@@ -31,8 +33,15 @@ def test_articles_in_other_styles_meet_the_same_floors(tmp_path: Path) -> None:
     out = tmp_path / "extra.json"
     assert main(["build", "-q", "--config", str(ROOT / "config.yaml"), "--articles", str(GOLD / "articles"),
                  "--out", str(tmp_path / "extra.pdf"), "--json", str(out)]) == 0
-    score = evaluate(GOLD / "extra.yaml", json.loads(out.read_text(encoding="utf-8")))
+    brief = json.loads(out.read_text(encoding="utf-8"))
+    score = evaluate(GOLD / "extra.yaml", brief)
     report = "\n".join(["wrong:", *score.wrong, "irrelevant:", *score.irrelevant, "missed:", *score.missed])
     assert score.precision >= 0.9, report
     assert score.recall >= 0.85, report
     assert not score.wrong, report  # nothing that belongs to another section
+    articles = {a.id: a for a in read_articles(GOLD / "articles")[0]}
+    for section in brief["sections"]:  # no furniture, and every word where the brief says it is
+        for ex in section["excerpts"]:
+            article = articles[ex["source"]]
+            assert not article.is_furniture(ex["start"], ex["end"]), ex["text"]
+            assert article.text[ex["start"] : ex["end"]] == ex["text"]
