@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from charset_normalizer import from_bytes
 
 from .errors import ConfigError, IngestError
 from .furniture import find_furniture
@@ -142,6 +141,8 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only for files that are not UTF-8
+
     best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp850"]).best()
     if best is None:
         raise Unreadable("cannot detect the text encoding")

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-import simplemma
 import snowballstemmer
 
 _TOKEN = re.compile(r"\d+(?:[.,'’ ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[^\W\d_]+", re.U)
@@ -98,6 +97,8 @@ _new_lemmas: dict[str, str] = {}
 def german_lemma(word: str) -> str:
     lemma = _lemmas.get(word)
     if lemma is None:
+        import simplemma  # imported only when a word is not known from the cache
+
         lemma = _lemmas[word] = _new_lemmas[word] = simplemma.lemmatize(word, lang="de")
     return lemma
 
