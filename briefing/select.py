@@ -84,7 +84,6 @@ class Unit(NamedTuple):  # a tuple: a large folder has hundreds of thousands
         return first.article.text[first.start : last.end]
 
 
-
 @dataclass(frozen=True)
 class Rejected:
     text: str
@@ -235,24 +234,33 @@ _index: ConceptIndex | None = None  # the concepts, in a process that reads sent
 def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[str]], workers: int | None = None,
                    progress: Callable[[int, int], None] | None = None) -> list[Reading]:
     """Readings of the sentences, in order; on all cores, with progress reported, when the folder is large."""
-    batches: dict[str, list[tuple[str, str | None]]] = {}
-    for s in sentences:
-        batches.setdefault(s.article.id, []).append((s.text, s.article.language))
+    batches: dict[str, list[int]] = {}  # article -> positions of its sentences, which are read in order
+    for at, s in enumerate(sentences):
+        batches.setdefault(s.article.id, []).append(at)
+    order = [at for batch in batches.values() for at in batch]
+    texts = [(sentences[at].text, sentences[at].article.language) for at in order]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(batches) >= PARALLEL_FROM:
-        jobs = list(batches.values())
-        size = max(1, len(jobs) // (workers * 8))
-        chunks = [[t for job in jobs[i : i + size] for t in job] for i in range(0, len(jobs), size)]
+        sizes = [len(batch) for batch in batches.values()]
+        per_chunk = max(1, len(sizes) // (workers * 8))  # articles per chunk: whole articles, in order
+        bounds = [0]
+        for i in range(0, len(sizes), per_chunk):
+            bounds.append(bounds[-1] + sum(sizes[i : i + per_chunk]))
+        chunks = [texts[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        parts: list[Reading] = []
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_reader, initargs=(concepts,)) as pool:
-            readings: list[Reading] = []
             for done, (part, lemmas) in enumerate(pool.map(_read_in_worker, chunks), start=1):
-                readings += part
+                parts += part
                 remember_lemmas(lemmas, new=True)  # for the cache, so that the next run need not look them up
                 if progress:
-                    progress(min(done * size, len(jobs)), len(jobs))
-            return readings
-    _start_reader(concepts)
-    return _read_chunk([t for job in batches.values() for t in job])
+                    progress(min(done * per_chunk, len(sizes)), len(sizes))
+    else:
+        _start_reader(concepts)
+        parts = _read_chunk(texts)
+    readings: list[Reading] = [(0, 0, 0, 0, False)] * len(sentences)
+    for at, reading in zip(order, parts, strict=True):
+        readings[at] = reading
+    return readings
 
 
 def _start_reader(concepts: Sequence[Sequence[str]]) -> None:

@@ -152,3 +152,17 @@ def test_the_topic_alone_does_not_make_a_sentence_fit_a_section() -> None:
 def test_a_section_without_evidence_stays_empty_rather_than_padded() -> None:
     text = "Nordkorea feierte am Wochenende einen Feiertag. Die Wetterlage in Pjöngjang bleibt ruhig."
     assert _sections(text) == {"deployment": [], "combat": [], "south-korea": []}
+
+
+def test_readings_follow_the_order_of_the_sentences_given() -> None:
+    from briefing.select import read_sentences
+
+    one = split_sentences(_article("Nordkorea schickte 3.000 Soldaten. Sie kamen nach Kursk."))
+    other = split_sentences(Article(id="b", path="b.txt", text="Das Wetter bleibt mild. Seoul erwägt Waffen.",
+                                    language="de"))
+    mixed = [one[0], other[0], one[1], other[1]]  # not grouped by article
+    concepts = [["Soldat"], ["Kursk"], ["Waffe"]]
+    readings = read_sentences(mixed, concepts, workers=1)
+    alone = [read_sentences([s], concepts, workers=1)[0][:4] for s in mixed]
+    assert [r[:4] for r in readings] == alone
+    assert readings[0][0] == 1 and readings[2][0] == 2 and readings[3][0] == 4  # Soldat, Kursk, Waffe
