@@ -75,6 +75,9 @@ _HARD = re.compile(r"\d\.(?:\s|$)|\.\.|…|[!?][\"“”»«'’‹›‚‘]|[.
                    r"\b[^\W\d_]\.|[:;]-?[()\[\]DPpOo/|*]|(?i:https?:|www\.)|@|#\w|[^\S ]|(?<=[^\W\d_])(?i:str|nr)\.|"
                    r"[.!?]\s+[^\s\"„“«‚‘(\[A-ZÄÖÜ]")
 _WORD_DOT = re.compile(r"(?<![\w.])[^\W\d_][\w-]*\.(?=[\s\"“”»«'’)]|$)")
+# "am 5. November": SoMaJo's German model never ends a sentence at a day before a month's name
+_GERMAN_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(?=\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
+                          r"September|Oktober|November|Dezember)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -89,9 +92,10 @@ def _abbreviations() -> frozenset[str]:
 def sentence_spans(chunk: str, language: str) -> list[tuple[int, int]]:
     """Sentences of one paragraph (line breaks already made spaces), as (start, end) in it."""
     spans: list[tuple[int, int]] = []
-    for start, end, unsure in _pieces(chunk, _NEXT.get(language, _NEXT["de"])):
+    german = language != "en"
+    for start, end, unsure in _pieces(chunk, _NEXT.get(language, _NEXT["de"]), german):
         piece = chunk[start:end]
-        if unsure or _doubtful(piece):
+        if unsure or _doubtful(_GERMAN_DATE.sub(r"\1", piece) if german else piece):
             spans += [(start + s, start + e) for s, e in somajo_sentences(piece, language)]
         else:
             spans.append((start, end))
@@ -102,7 +106,7 @@ def somajo_sentences(chunk: str, language: str) -> list[tuple[int, int]]:
     return [(sent[0].character_offset[0], sent[-1].character_offset[1]) for sent in _splitter(language).tokenize_text([chunk])]
 
 
-def _pieces(chunk: str, opening: re.Pattern[str]) -> Iterator[tuple[int, int, bool]]:
+def _pieces(chunk: str, opening: re.Pattern[str], german: bool) -> Iterator[tuple[int, int, bool]]:
     """The paragraph cut at its plain sentence ends only; each piece says whether it holds an end
     that is not plain (SoMaJo decides whether it ends a sentence)."""
     start, unsure = 0, False
@@ -112,6 +116,8 @@ def _pieces(chunk: str, opening: re.Pattern[str]) -> Iterator[tuple[int, int, bo
         first = following.group(1)
         if first is None:
             break  # only white space follows
+        if german and _is_date(chunk, end.start()):
+            continue  # a date, not an end
         word = chunk[max(start, end.start() - 60) : end.end()]
         if not (first.isupper() and _PLAIN_END.search(word) and not _is_abbreviation(word)):
             unsure = True
@@ -121,6 +127,11 @@ def _pieces(chunk: str, opening: re.Pattern[str]) -> Iterator[tuple[int, int, bo
         start = following.start() + len(gap) - len(gap.lstrip())  # the next sentence opens after the white space
         unsure = False
     yield start, len(chunk.rstrip()), unsure
+
+
+def _is_date(chunk: str, dot: int) -> bool:
+    """The full stop at `dot` ends the day of a German date ("5. November")."""
+    return any((found := _GERMAN_DATE.match(chunk, at)) and found.end() == dot + 1 for at in (dot - 2, dot - 1) if at >= 0)
 
 
 def _is_abbreviation(text: str) -> bool:
