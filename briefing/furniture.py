@@ -8,6 +8,7 @@ datelines, AI-summary disclaimers, headings, and whole unrelated stories appende
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .language import detect_language
 from .models import Span
@@ -96,6 +97,7 @@ def _main_language(lines: list[str]) -> str:
     return top if votes.count(top) * 4 >= len(votes) * 3 else "unk"
 
 
+@lru_cache(maxsize=4096)  # asked twice per long line: for the article's language, then for the line
 def _language(sample: str) -> str:
     if not sample:
         return "unk"
