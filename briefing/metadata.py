@@ -48,6 +48,7 @@ _DATE_FORMS = [
     (re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME}?", re.I), "month-d-y"),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2})?", re.I), "iso"),
 ]
+_FIELDS = re.compile(r"\s+[|·•]\s+")  # the separators of a line of labels
 # A date is the publication date when it is stamped as such, or stands on its own line with a time.
 _STAMP = re.compile(r"(aktualisiert|veröffentlicht|erschienen|stand|updated|published|posted)\s*(am|on|:)?\s*$", re.I)
 
@@ -75,6 +76,8 @@ def _title(article: Article) -> str | None:
         words = len(line.split())
         if words < 4 or any(s.start <= line_start + 1 < s.end + 1 and s.start < offset for s in skip):
             continue  # breadcrumbs such as "Politik", datelines, widgets, captions
+        if len(_FIELDS.split(line)) >= 3:
+            continue  # "Interview | Deutschlandfunk | 14.11.2024": a line of labels, not a headline
         line = re.sub(r"^(date|datum)\s*:?\s*[\d-]+\s+", "", line, flags=re.I)  # scraper residue
         # A headline run together with its byline: keep what comes before "Von …"
         line = re.split(r"\s+(?:Von|By)\s+\S+\s*,", line)[0].strip()
@@ -98,7 +101,8 @@ def _outlet(text: str) -> str | None:
 
 def _published(text: str) -> dt.date | None:
     head = text[:1500]
-    for line in head.splitlines()[:15]:
+    # a line of labels ("By … | Associated Press | November 12, 2024") is read field by field
+    for line in (field for row in head.splitlines()[:15] for field in _FIELDS.split(row)):
         for pattern, form in _DATE_FORMS:
             for match in pattern.finditer(line):
                 before = line[: match.start()]

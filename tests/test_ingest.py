@@ -70,6 +70,15 @@ def test_markdown_front_matter_wins_and_is_never_quoted(tmp_path: Path) -> None:
     assert article.is_furniture(0, front)
 
 
+def test_a_line_of_labels_gives_the_date_but_is_not_the_title(tmp_path: Path) -> None:
+    article = _read(tmp_path, "a.txt", "Interview | Deutschlandfunk | 14.11.2024\n\n„Pjöngjang verdient an diesem Krieg“\n\n"
+                                       + GERMAN)
+    assert article.title == "„Pjöngjang verdient an diesem Krieg“"
+    assert article.published == dt.date(2024, 11, 14)
+    english = _read(tmp_path, "b.txt", "By a staff writer | Associated Press | November 12, 2024\n\n" + GERMAN)
+    assert english.published == dt.date(2024, 11, 12)
+
+
 def test_sidecar_overrides_detection(tmp_path: Path) -> None:
     (tmp_path / "sources.yaml").write_text(
         "a.txt:\n  outlet: Frankfurter Rundschau\n  published: 2024-11-01\n  url: https://fr.de/x\n", encoding="utf-8")
