@@ -75,6 +75,8 @@ _HARD = re.compile(r"\d\.(?:\s|$)|\.\.|…|[!?][\"“”»«'’‹›‚‘]|[.
                    r"\b[^\W\d_]\.|[:;]-?[()\[\]DPpOo/|*]|(?i:https?:|www\.)|@|#\w|[^\S ]|(?<=[^\W\d_])(?i:str|nr)\.|"
                    r"[.!?]\s+[^\s\"„“«‚‘(\[A-ZÄÖÜ]")
 _WORD_DOT = re.compile(r"(?<![\w.])[^\W\d_][\w-]*\.(?=[\s\"“”»«'’)]|$)")
+# "U.S.", "z.B.": SoMaJo never ends a sentence at a run of single letters with full stops
+_INITIALS = re.compile(r"(?<![\w.-])(?:[^\W\d_]\.){2,}(?=\s|$)")
 # "am 5. November": SoMaJo's German model never ends a sentence at a day before a month's name
 _GERMAN_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(?=\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
                           r"September|Oktober|November|Dezember)\b)")
@@ -95,7 +97,8 @@ def sentence_spans(chunk: str, language: str) -> list[tuple[int, int]]:
     german = language != "en"
     for start, end, unsure in _pieces(chunk, _NEXT.get(language, _NEXT["de"]), german):
         piece = chunk[start:end]
-        if unsure or _doubtful(_GERMAN_DATE.sub(r"\1", piece) if german else piece):
+        plain = _INITIALS.sub("Initials", piece)
+        if unsure or _doubtful(_GERMAN_DATE.sub(r"\1", plain) if german else plain):
             spans += [(start + s, start + e) for s, e in somajo_sentences(piece, language)]
         else:
             spans.append((start, end))
@@ -116,8 +119,8 @@ def _pieces(chunk: str, opening: re.Pattern[str], german: bool) -> Iterator[tupl
         first = following.group(1)
         if first is None:
             break  # only white space follows
-        if german and _is_date(chunk, end.start()):
-            continue  # a date, not an end
+        if german and _is_date(chunk, end.start()) or _after_initials(chunk, end.start()):
+            continue  # a date or "U.S.", not an end
         word = chunk[max(start, end.start() - 60) : end.end()]
         if not (first.isupper() and _PLAIN_END.search(word) and not _is_abbreviation(word)):
             unsure = True
@@ -127,6 +130,11 @@ def _pieces(chunk: str, opening: re.Pattern[str], german: bool) -> Iterator[tupl
         start = following.start() + len(gap) - len(gap.lstrip())  # the next sentence opens after the white space
         unsure = False
     yield start, len(chunk.rstrip()), unsure
+
+
+def _after_initials(chunk: str, dot: int) -> bool:
+    """The full stop at `dot` closes a run of initials ("U.S.")."""
+    return any(found.end() == dot + 1 for found in _INITIALS.finditer(chunk, max(0, dot - 16), dot + 2))
 
 
 def _is_date(chunk: str, dot: int) -> bool:

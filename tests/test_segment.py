@@ -83,7 +83,8 @@ _PIECES = ["Soldaten", "kamen", "an", "Kursk", "am", "5.", "November", "3.000", 
            "www.tagesschau.de", "Ende.Das", "'So'", "’s", "É", "étage.", "Ärger.", "12", "Uhr.", "troops.", "The", "said.",
            "D:", "XD", "Hauptstr.", "Ukraine-Krieg.", "(Foto)", "Jan.", "Kim-Jong-un.", "A.", "UN.", "OK.",
            "\"Schwäche\".", "bedroht».", "«Provokation».", "»Diese", "„Wir“.", "‹so›.", "it’s.", "ist\".",
-           "18.", "Mai", "März", "Oktober.", "1.", "2024.", "12.5."]
+           "18.", "Mai", "März", "Oktober.", "1.", "2024.", "12.5.", "U.S.", "e.g.", "U.S.A.", "Ph.D.", "a.",
+           "U.S.-Army", "(U.S.)", "\"U.S.\""]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -109,3 +110,6 @@ def test_only_doubtful_stretches_go_to_somajo(monkeypatch: pytest.MonkeyPatch) -
     assert given_to_somajo == []  # "am 5. November" is a German date SoMaJo never cuts
     segment.sentence_spans("They arrived on 5. November. Then they left.", "en")
     assert given_to_somajo == ["They arrived on 5. November."]  # the English model does cut there
+    given_to_somajo.clear()
+    assert segment.sentence_spans("They live in the U.S. The army came. Then.", "en") == [(0, 36), (37, 42)]
+    assert given_to_somajo == []  # SoMaJo never ends a sentence at "U.S." either
