@@ -66,11 +66,14 @@ def _splitter(language: str) -> SoMaJo:
 # given to SoMaJo, which is about 20 times slower.
 # Only quotes that close (or open) a sentence the same way in SoMaJo's German and English models count
 # here; the others ("“" opens in English and closes in German) are left to SoMaJo.
-_END = re.compile(r"[.!?]+[\"”’»)\]]*(?=\s)")
+_END = {"de": re.compile(r"[.!?]+[\"”’»)\]“«‹›‘]*(?=\s)"), "en": re.compile(r"[.!?]+[\"”’»)\]]*(?=\s)")}
+# In German, SoMaJo reads “ « ‹ › ‘ right after a full stop and before a space as closing quotes ("… ab.“ Dann")
+_GERMAN_CLOSING = re.compile(r"(?<=[.!?])[“«‹›‘]+(?=\s|$)")
 # what may open the next sentence before its capital: "»" opens a German quotation but closes an English one
 _NEXT = {"de": re.compile(r"\s+[„\"“«»‚‘‹›(\[]*(.)?"), "en": re.compile(r"\s+[„\"“«‚‘(\[]*(.)?")}
 # a word, perhaps in quotation marks ("Schwäche". «Provokation».), then the end
-_PLAIN_END = re.compile(r"(?:^|[\s\"„“«»‚‘(\[-])[^\W\d_]{2,}[\"”’»«]?(?:[.!?]|\.[\"”’»)\]]+)$")
+_PLAIN_END = {"de": re.compile(r"(?:^|[\s\"„“«»‚‘(\[-])[^\W\d_]{2,}[\"”’»«]?(?:[.!?]|\.[\"”’»)\]“«‹›‘]+)$"),
+              "en": re.compile(r"(?:^|[\s\"„“«»‚‘(\[-])[^\W\d_]{2,}[\"”’»«]?(?:[.!?]|\.[\"”’»)\]]+)$")}
 _HARD = re.compile(r"\d\.(?:\s|$)|\.\.|…|[!?][\"“”»«'’‹›‚‘]|[.!?][\"”’»)\]]*[“«‘‹›']|[.!?][^\W\d_]|(?<=[^\W\d_])\.[^\W\d_]|"
                    r"\b[^\W\d_]\.|[:;]-?[()\[\]DPpOo/|*]|(?i:https?:|www\.)|@|#\w|[^\S ]|(?<=[^\W\d_])(?i:str|nr)\.|"
                    r"[.!?]\s+[^\s\"„“«‚‘(\[A-ZÄÖÜ]")
@@ -95,10 +98,12 @@ def sentence_spans(chunk: str, language: str) -> list[tuple[int, int]]:
     """Sentences of one paragraph (line breaks already made spaces), as (start, end) in it."""
     spans: list[tuple[int, int]] = []
     german = language != "en"
-    for start, end, unsure in _pieces(chunk, _NEXT.get(language, _NEXT["de"]), german):
+    for start, end, unsure in _pieces(chunk, "de" if german else "en"):
         piece = chunk[start:end]
         plain = _INITIALS.sub("Initials", piece)
-        if unsure or _doubtful(_GERMAN_DATE.sub(r"\1", plain) if german else plain):
+        if german:
+            plain = _GERMAN_CLOSING.sub('"', _GERMAN_DATE.sub(r"\1", plain))
+        if unsure or _doubtful(plain):
             spans += [(start + s, start + e) for s, e in somajo_sentences(piece, language)]
         else:
             spans.append((start, end))
@@ -109,11 +114,12 @@ def somajo_sentences(chunk: str, language: str) -> list[tuple[int, int]]:
     return [(sent[0].character_offset[0], sent[-1].character_offset[1]) for sent in _splitter(language).tokenize_text([chunk])]
 
 
-def _pieces(chunk: str, opening: re.Pattern[str], german: bool) -> Iterator[tuple[int, int, bool]]:
+def _pieces(chunk: str, model: str) -> Iterator[tuple[int, int, bool]]:
     """The paragraph cut at its plain sentence ends only; each piece says whether it holds an end
     that is not plain (SoMaJo decides whether it ends a sentence)."""
     start, unsure = 0, False
-    for end in _END.finditer(chunk):
+    german, opening, plain_end = model == "de", _NEXT[model], _PLAIN_END[model]
+    for end in _END[model].finditer(chunk):
         following = opening.match(chunk, end.end())
         assert following is not None  # _END is followed by white space
         first = following.group(1)
@@ -122,7 +128,7 @@ def _pieces(chunk: str, opening: re.Pattern[str], german: bool) -> Iterator[tupl
         if german and _is_date(chunk, end.start()) or _after_initials(chunk, end.start()):
             continue  # a date or "U.S.", not an end
         word = chunk[max(start, end.start() - 60) : end.end()]
-        if not (first.isupper() and _PLAIN_END.search(word) and not _is_abbreviation(word)):
+        if not (first.isupper() and plain_end.search(word) and not _is_abbreviation(word)):
             unsure = True
             continue
         yield start, end.end(), unsure

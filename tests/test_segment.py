@@ -84,7 +84,7 @@ _PIECES = ["Soldaten", "kamen", "an", "Kursk", "am", "5.", "November", "3.000", 
            "D:", "XD", "Hauptstr.", "Ukraine-Krieg.", "(Foto)", "Jan.", "Kim-Jong-un.", "A.", "UN.", "OK.",
            "\"Schwäche\".", "bedroht».", "«Provokation».", "»Diese", "„Wir“.", "‹so›.", "it’s.", "ist\".",
            "18.", "Mai", "März", "Oktober.", "1.", "2024.", "12.5.", "U.S.", "e.g.", "U.S.A.", "Ph.D.", "a.",
-           "U.S.-Army", "(U.S.)", "\"U.S.\""]
+           "U.S.-Army", "(U.S.)", "\"U.S.\"", "ab.«", "so.‘", "»Ja.«", "„Nein.“", "ja.“,", "›Gut.‹", "Ende.“)"]
 
 
 @settings(max_examples=1000, deadline=None)
