@@ -19,8 +19,7 @@ from .models import Citation, Figure, Sentence
 _TROOPS = re.compile(
     r"^(soldat\w*|truppe\w*|streitkr\w*|kämpfer\w*|mann|männer|nordkoreaner\w*|offizier\w*|"
     r"soldiers?|troops?|forces?|fighters?|officers?|men|personnel)$", re.I)
-_TROOP_WORD = re.compile(r"soldat|truppe|streitkr|kämpfer|mann\b|männer|nordkoreaner|offizier|soldier|troop|forces?\b|"
-                         r"fighter|officer|\bmen\b|personnel")  # any word _TROOPS could match, on the lower-cased text
+_TROOP_WORD = re.compile(_TROOPS.pattern[1:-1])  # _TROOPS anywhere in the lower-cased text: a quick first look
 _COUNT_WORDS = re.compile(r"^(zahl|anzahl|gesamtzahl|number|figure|total|insgesamt)$", re.I)
 _OF_THEM = re.compile(r"^(of|von|davon)$", re.I)
 _RANGE = re.compile(r"^(bis|to|and|und|–|-)$", re.I)

@@ -13,7 +13,6 @@ from typing import NamedTuple
 import snowballstemmer
 
 _TOKEN = re.compile(r"\d+(?:[.,'’ ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[^\W\d_]+", re.U)
-_LETTERS = re.compile(r"[^\W\d_]+", re.U)  # the tokens of _TOKEN that are words, not figures
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "á": "a"})
 _STEMMERS = {"de": snowballstemmer.stemmer("german"), "en": snowballstemmer.stemmer("english")}
 _NUMBER_WORDS = {"tausend", "tausende", "tausenden", "tausender", "hunderttausend", "hunderttausende",
@@ -60,9 +59,9 @@ def tokens(text: str, language: str | None) -> list[Token]:
 Word = tuple[str, frozenset[str]]  # a word and its keys
 
 
-def count_words(text: str, figures: bool = True) -> int:
-    """How many tokens `tokens` would find (without figures: how many words)."""
-    return len((_TOKEN if figures else _LETTERS).findall(text))
+def count_words(text: str) -> int:
+    """How many tokens `tokens` would find."""
+    return len(_TOKEN.findall(text))
 
 
 def words(text: str, language: str | None) -> list[Word]:
@@ -198,7 +197,7 @@ class ConceptIndex:
         self._words: dict[tuple[str, tuple[str, ...]], tuple[int, tuple[int, ...], bool]] = {}
         self._numbers = mask(self.numbers)
 
-    def found(self, toks: Sequence[Token]) -> set[int]:
+    def found(self, toks: Sequence[Token]) -> frozenset[int]:
         """Ids (positions in the list given) of the concepts the tokens mention."""
         return ids(self.read(" ".join(t.text for t in toks), None)[0])
 
@@ -295,8 +294,9 @@ def mask(concepts: Iterable[int]) -> int:
     return bits
 
 
-def ids(bits: int) -> set[int]:
-    return {i for i in range(bits.bit_length()) if bits >> i & 1}
+def ids(bits: int) -> frozenset[int]:
+    """The concept ids of a bit mask."""
+    return frozenset(i for i in range(bits.bit_length()) if bits >> i & 1)
 
 
 def may_hedge(text: str) -> bool:

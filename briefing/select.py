@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .attribution import attribute
@@ -23,6 +23,7 @@ from .language import (
     Word,
     count_words,
     hedged,
+    ids,
     mask,
     may_hedge,
     new_lemmas,
@@ -136,12 +137,12 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int 
     quoted in the section that shows the figures (`figures: true`) when it does not exclude them."""
     concepts: list[Sequence[str]] = []
 
-    def ids(entries: Sequence[Sequence[str]]) -> list[int]:
+    def numbered(entries: Sequence[Sequence[str]]) -> list[int]:
         concepts.extend(entries)
         return list(range(len(concepts) - len(entries), len(concepts)))
 
-    rules = [_Rules(sc, ids(sc.terms), ids(sc.require), ids(sc.exclude)) for sc in config.sections]
-    topic = set(ids(config.topic))
+    rules = [_Rules(sc, numbered(sc.terms), numbered(sc.require), numbered(sc.exclude)) for sc in config.sections]
+    topic = set(numbered(config.topic))
     topic_mask = mask(topic)
     index = ConceptIndex(concepts)
     labels = [c[0] for c in concepts]
@@ -182,7 +183,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int 
             context = 0
             for s in _context(units, i):
                 context |= reads[id(s)][0]
-            here = _Found(here.all, here.asserted, here.lead, as_set(context), here.words)
+            here = replace(here, context=as_set(context))
         bonus = TOPIC_BONUS if here.all & topic else 1.0
         figure = reports_figures and any(id(s) in reports_figures for s in unit.sentences)
         fits: list[tuple[bool, float, str, list[str]]] = []
@@ -284,7 +285,7 @@ class _Ids(dict[int, frozenset[int]]):
     def __call__(self, mask: int) -> frozenset[int]:
         known = self.get(mask)
         if known is None:
-            known = self[mask] = frozenset(i for i in range(mask.bit_length()) if mask >> i & 1)
+            known = self[mask] = ids(mask)
         return known
 
 
