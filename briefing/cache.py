@@ -15,19 +15,33 @@ from typing import Any
 
 from .errors import RenderError
 from .models import Article, Span
+from .reading import ArticleReading
 from .render import write_atomically
 
 # Modules whose code decides what an article and its sentences are: any change to them is a new version.
 _PROCESSING = ("ingest.py", "furniture.py", "metadata.py", "segment.py", "models.py", "cache.py")
+_PROCESSING_PACKAGES = ("somajo", "trafilatura", "charset-normalizer")
+# ... and what the sentences say (see reading.py): kept beside the article, with a version of its own.
+_READING = ("language.py", "reading.py", "figures.py")
+_READING_PACKAGES = ("simplemma", "snowballstemmer", "PyStemmer")
 
 
 @lru_cache(maxsize=1)
 def tool_version() -> str:
+    return _version(_PROCESSING, _PROCESSING_PACKAGES)
+
+
+@lru_cache(maxsize=1)
+def reading_version() -> str:
+    return _version(_READING, _READING_PACKAGES)
+
+
+def _version(modules: tuple[str, ...], packages: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for name in _PROCESSING:
+    for name in modules:
         digest.update((here / name).read_bytes())
-    for package in ("somajo", "trafilatura", "charset-normalizer"):
+    for package in packages:
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
@@ -36,9 +50,10 @@ def tool_version() -> str:
 
 
 class ArticleCache:
-    def __init__(self, folder: Path, version: str | None = None) -> None:
+    def __init__(self, folder: Path, version: str | None = None, reading: str | None = None) -> None:
         self.folder = folder
         self.version = version or tool_version()
+        self.reading_version = reading or reading_version()
 
     def key(self, data: bytes, rel: str, overrides: dict[str, Any]) -> str:
         digest = hashlib.sha256(data)
@@ -80,6 +95,19 @@ class ArticleCache:
         }
         _write(self._path(key), json.dumps(data, ensure_ascii=False))
 
+    def reading(self, key: str, sentences: int) -> ArticleReading | None:
+        """What the article's sentences say, as far as an earlier run read them (see reading.py)."""
+        try:
+            data = json.loads(self._path(key).with_suffix(".reading.json").read_text(encoding="utf-8"))
+            if data.get("version") != self.reading_version or data.get("key") != key:
+                return None
+            return ArticleReading.from_json(data, sentences)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing or damaged: read again
+
+    def put_reading(self, key: str, reading: ArticleReading) -> None:
+        data = {"version": self.reading_version, "key": key, **reading.as_json()}
+        _write(self._path(key).with_suffix(".reading.json"), json.dumps(data, ensure_ascii=False))
 
     def _lemma_file(self) -> Path:
         try:

@@ -1,4 +1,4 @@
-"""pipeline: the stages in order. ingest -> segment -> select -> (figures) -> Brief."""
+"""pipeline: the stages in order. ingest -> segment -> read (concepts, figures) -> select -> Brief."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from pathlib import Path
 from .cache import ArticleCache
 from .config import Config
 from .errors import IngestError
-from .figures import figure_table, subject_patterns, troop_figures
+from .figures import figure_table, subject_patterns
 from .ingest import Skipped
 from .language import new_lemmas, remember_lemmas
 from .models import Article, Brief, Excerpt, Section, Source
 from .prepare import prepare_articles
-from .select import SectionChoice, select_excerpts
+from .reading import read_concepts
+from .select import SectionChoice, concepts_of, select_excerpts
 
 log = logging.getLogger("briefing")
 
@@ -50,10 +51,14 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
     timer.lap("ingest+segment", f"{len(articles)} articles, {len(sentences)} sentences, {len(skipped)} skipped")
     if cache:
         remember_lemmas(cache.lemmas())
-    # troop figures first: a sentence that gives one is quoted in the section that shows them
-    found = troop_figures(sentences, subject_patterns(config)) if any(s.figures for s in config.sections) else []
-    timer.lap("figures", f"{len(found)} troop figures")
-    choices = select_excerpts(config, sentences, workers, progress("select") if progress else None,
+    # what each sentence says, and the troop figures (a sentence that gives one is quoted in the section
+    # that shows them): read once per article and concept, kept in the cache
+    subject = subject_patterns(config) if any(s.figures for s in config.sections) else None
+    read = read_concepts(prepared.groups, concepts_of(config), subject, cache, workers,
+                         progress("read") if progress else None)
+    found = read.figures
+    timer.lap("read", f"{len(found)} troop figures")
+    choices = select_excerpts(config, sentences, read.readings,
                               reports_figures=frozenset(id(sentences[f[0]]) for f in found))
     if cache:
         cache.add_lemmas(new_lemmas())

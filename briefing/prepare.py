@@ -4,21 +4,18 @@ there are many."""
 from __future__ import annotations
 
 import logging
-import os
 import sys
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import ArticleCache
 from .ingest import ArticleFile, Skipped, Unreadable, find_files, parse_article, read_bytes
 from .models import Article, Sentence
+from .parallel import per_article
 from .segment import split_sentences
 
 log = logging.getLogger("briefing")
-
-PARALLEL_FROM = 200  # below this many articles to process, a second process costs more than it saves
 
 Spans = list[tuple[int, int, int]]
 
@@ -28,12 +25,14 @@ class Prepared:
     articles: list[Article]
     sentences: list[Sentence]
     skipped: list[Skipped]
+    groups: list[tuple[str | None, list[Sentence]]]  # each article's cache key (None: no cache) and sentences
 
 
 def prepare_articles(folder: Path, cache: ArticleCache | None = None, workers: int | None = None,
                      progress: Callable[[int, int], None] | None = None) -> Prepared:
     files, skipped = find_files(folder)
     done: dict[int, tuple[Article, Spans]] = {}
+    keys: dict[int, str] = {}
     todo: list[tuple[int, ArticleFile, bytes, str | None]] = []
     for i, file in enumerate(files):
         try:
@@ -42,13 +41,15 @@ def prepare_articles(folder: Path, cache: ArticleCache | None = None, workers: i
             skipped.append(Skipped(file.rel, str(exc)))
             continue
         key = cache.key(data, file.rel, file.overrides) if cache else None
+        if key:
+            keys[i] = key
         hit = cache.get(key) if cache and key else None
         if hit:
             done[i] = hit
         else:
             todo.append((i, file, data, key))
     log.info("prepare: %d articles from the cache, %d to process", len(done), len(todo))
-    for (i, file, _, key), result in zip(todo, _process([(f.rel, d, f.overrides) for _, f, d, _ in todo], workers,
+    for (i, file, _, key), result in zip(todo, per_article(_one, [(f.rel, d, f.overrides) for _, f, d, _ in todo], workers,
                                                        progress), strict=True):
         if isinstance(result, str):
             skipped.append(Skipped(file.rel, result))
@@ -56,31 +57,14 @@ def prepare_articles(folder: Path, cache: ArticleCache | None = None, workers: i
         done[i] = result
         if cache and key:
             cache.put(key, *result)
-    articles, sentences = [], []
+    articles, sentences, groups = [], [], []
     for i in sorted(done):
         article, spans = done[i]
         articles.append(article)
-        sentences += [Sentence(article, s, e, n, p) for n, (s, e, p) in enumerate(spans)]
-    return Prepared(articles, sentences, sorted(skipped, key=lambda s: s.path))
-
-
-def _process(jobs: list[tuple[str, bytes, dict[str, object]]], workers: int | None,
-             progress: Callable[[int, int], None] | None) -> Iterator[tuple[Article, Spans] | str]:
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(jobs) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(_one, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-            yield from _counted(results, len(jobs), progress)
-    else:
-        yield from _counted(map(_one, jobs), len(jobs), progress)
-
-
-def _counted(results: Iterator[tuple[Article, Spans] | str], total: int,
-             progress: Callable[[int, int], None] | None) -> Iterator[tuple[Article, Spans] | str]:
-    for n, result in enumerate(results, start=1):
-        if progress:
-            progress(n, total)
-        yield result
+        mine = [Sentence(article, s, e, n, p) for n, (s, e, p) in enumerate(spans)]
+        sentences += mine
+        groups.append((keys.get(i), mine))
+    return Prepared(articles, sentences, sorted(skipped, key=lambda s: s.path), groups)
 
 
 def _one(job: tuple[str, bytes, dict[str, object]]) -> tuple[Article, Spans] | str:

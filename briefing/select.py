@@ -8,31 +8,16 @@ into one excerpt; the same fact told by several sources becomes one excerpt citi
 from __future__ import annotations
 
 import math
-import os
-import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from .attribution import attribute
 from .config import Config, SectionConfig
-from .language import (
-    ConceptIndex,
-    Word,
-    count_words,
-    hedged,
-    ids,
-    mask,
-    may_hedge,
-    new_lemmas,
-    number_value,
-    remember_lemmas,
-    words,
-)
+from .language import ConceptIndex, Word, ids, mask, number_value, words
 from .models import Citation, Excerpt, Sentence
-from .prepare import PARALLEL_FROM
+from .reading import Reading, read_sentences
 
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
 MIN_CONCEPTS = 2  # one matching word is chance; two concepts make a sentence about the section
@@ -49,25 +34,10 @@ REJECTED_KEPT = 50  # best rejected candidates kept per section, for `briefing e
 LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
 HEDGED_WEIGHT = 0.5  # a concept named only in a what-if or as the occasion ("in response to …")
 
-# A sentence that opens like this points back to the one before it and cannot be quoted alone.
-# Pure connectives ("Allerdings", "Doch", "However") are left out: they join claims, not references.
-_LEANS_BACK = re.compile(
-    r"^[\"„“»«]?\s*(demnach|demzufolge|dem bericht zufolge|dem entgegen|dies|diese[rsnm]?|er|sie|ihr|ihre[rsnm]?|"
-    r"sein|seine[rsnm]?|dort|damit|dabei|daher|deshalb|deswegen|darauf|dafür|dagegen|so|zuvor|letzterer|"
-    r"letztere|einige von ihnen|he|she|they|it|this|these|those|his|her|their|there|thus|some of them|"
-    r"according to the report)\b|^(das|that)\s+(?=(?-i:[a-zäöüß]))|^(und|aber|and|but)\s*:|"
-    # a pointer among the first words: "Kim Jong-un soll nämlich …", "Ein Teil dieser Soldaten …"
-    r"^(\S+\s+){1,3}(nämlich|wiederum|demnach|daher|deshalb|dabei|dort|diese[rsnm]?|jene[rsnm]?|"
-    r"of them|of these|of those)\b", re.I)
-
-
-_CLAUSE_END = re.compile(r"[,;:]")
 # Why a sentence that gives a troop figure may still go to the section showing figures: the figure
 # stands for the subject and for the section's terms. It must still not be excluded or too short.
 _A_FIGURE_SUFFICES = {"matches none of the required terms", "only one term matched",
                       f"weak match (score below {MIN_SCORE})"}
-_CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
-_ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
 
 
 class Unit(NamedTuple):  # a tuple: a large folder has hundreds of thousands
@@ -112,11 +82,20 @@ class _Rules:
     ordered: tuple[int, ...] = ()  # terms, then require
     concepts: frozenset[int] = frozenset()  # the same, as a set
     required: frozenset[int] = frozenset()
+    concepts_mask: int = 0  # the same two, as bit masks
+    required_mask: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ordered", tuple(self.terms + self.require))
         object.__setattr__(self, "concepts", frozenset(self.ordered))
         object.__setattr__(self, "required", frozenset(self.require))
+        object.__setattr__(self, "concepts_mask", mask(self.ordered))
+        object.__setattr__(self, "required_mask", mask(self.require))
+
+
+# What a combination of concepts decides: the sections a unit fits (section, score, matched labels), best
+# first, and those it is left out of (section, score, why).
+_Decision = tuple[list[tuple[str, float, list[str]]], list[tuple[str, float, str]]]
 
 
 @dataclass(frozen=True)
@@ -130,11 +109,13 @@ class _Found:
     words: int
 
 
-def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int | None = None,
-                    progress: Callable[[int, int], None] | None = None,
-                    reports_figures: frozenset[int] = frozenset()) -> list[SectionChoice]:
-    """`reports_figures`: ids of the sentences that give a troop figure of the brief's subject; they are
-    quoted in the section that shows the figures (`figures: true`) when it does not exclude them."""
+def concepts_of(config: Config) -> list[Sequence[str]]:
+    """Every concept of the config (its synonyms), numbered as selection numbers them."""
+    return _numbered(config)[0]
+
+
+def _numbered(config: Config) -> tuple[list[Sequence[str]], list[_Rules], set[int]]:
+    """The concepts, each section's rules as concept ids, and the topic's ids."""
     concepts: list[Sequence[str]] = []
 
     def numbered(entries: Sequence[Sequence[str]]) -> list[int]:
@@ -142,7 +123,15 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int 
         return list(range(len(concepts) - len(entries), len(concepts)))
 
     rules = [_Rules(sc, numbered(sc.terms), numbered(sc.require), numbered(sc.exclude)) for sc in config.sections]
-    topic = set(numbered(config.topic))
+    return concepts, rules, set(numbered(config.topic))
+
+
+def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Sequence[Reading] | None = None,
+                    workers: int | None = None, reports_figures: frozenset[int] = frozenset()) -> list[SectionChoice]:
+    """`readings`: of the sentences, for the concepts of `concepts_of(config)` (read here when not given).
+    `reports_figures`: ids of the sentences that give a troop figure of the brief's subject; they are
+    quoted in the section that shows the figures (`figures: true`) when it does not exclude them."""
+    concepts, rules, topic = _numbered(config)
     topic_mask = mask(topic)
     index = ConceptIndex(concepts)
     labels = [c[0] for c in concepts]
@@ -154,55 +143,79 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int 
     languages = {s.article.id: s.article.language for s in sentences}
     texts = {s.article.id: s.article.text for s in sentences}
 
-    # Every sentence is read once (on all cores for a large folder); only what selection needs is kept.
-    readings = read_sentences(sentences, concepts, workers, progress)
-    units = build_units(sentences, [r[4] for r in readings])
-    reads = dict(zip(map(id, sentences), readings, strict=True))
-    del readings
-    as_set = _Ids()
+    if readings is None:
+        readings = read_sentences(sentences, concepts, workers)
+    named_of = [r[0] for r in readings]
+    follows = [i > 0 and _contiguous(sentences[i - 1], s) for i, s in enumerate(sentences)]
+    starts = _unit_starts(follows, [r[4] for r in readings])  # the units: sentences starts[u] to starts[u + 1]
+    starts.append(len(sentences))
     named_by_unit = []
-    for u in units:
-        named = 0
-        for s in u.sentences:
-            named |= reads[id(s)][0]
+    for a, b in zip(starts, starts[1:], strict=False):
+        named = named_of[a]
+        for k in range(a + 1, b):
+            named |= named_of[k]
         named_by_unit.append(named)
-    weight = _idf([as_set(named) for named in named_by_unit], labels)
+    as_set = _Ids()
+    weight = _idf(Counter(named_by_unit), labels, as_set)
     sections_mask = mask(section_concepts)
     chosen: dict[str, list[tuple[Unit, float, list[str]]]] = {r.config.id: [] for r in rules}
     rejected: dict[str, _Rejections] = {r.config.id: _Rejections() for r in rules}
-    for i, (unit, named) in enumerate(zip(units, named_by_unit, strict=True)):
-        if not named & sections_mask:
-            continue  # most units of a large folder
-        asserted = 0
-        for s in unit.sentences:
-            asserted |= reads[id(s)][1]
-        here = _Found(as_set(named), as_set(asserted), as_set(reads[id(unit.sentences[0])][2]), frozenset(),
-                      sum(reads[id(s)][3] for s in unit.sentences))
-        if any(r.require and here.all & r.concepts and not here.all & r.required for r in rules):
-            # what the reader has just read may name what this unit is about
-            context = 0
-            for s in _context(units, i):
-                context |= reads[id(s)][0]
-            here = replace(here, context=as_set(context))
+    figure_at = {i for i, s in enumerate(sentences) if id(s) in reports_figures} if reports_figures else set()
+
+    def decide(named: int, asserted: int, lead: int, context: int, short: bool, figure: bool) -> _Decision:
+        """Which sections a unit that names these concepts fits (the best first) and which it does not, and why."""
+        here = _Found(as_set(named), as_set(asserted), as_set(lead), as_set(context), MIN_WORDS - 1 if short else MIN_WORDS)
         bonus = TOPIC_BONUS if here.all & topic else 1.0
-        figure = reports_figures and any(id(s) in reports_figures for s in unit.sentences)
         fits: list[tuple[bool, float, str, list[str]]] = []
+        left_out: list[tuple[str, float, str]] = []
         for r in rules:
             if not here.all & r.concepts:
                 continue
             score, hits, carried, reason = _fit(here, r, weight, labels, bonus, topical)
-            shows = bool(figure and r.config.figures)
+            shows = figure and r.config.figures
             if shows and reason in _A_FIGURE_SUFFICES:
                 reason = None  # a troop figure of the subject is what this section is about
             if reason:
-                rejected[r.config.id].add(score, unit, reason)
+                left_out.append((r.config.id, score, reason))
             elif hits:
                 fits.append((shows, score, r.config.id, _matched(here, hits, carried, labels)))
+        fits.sort(key=lambda f: (not f[0], -f[1]))
+        return [(sid, score, matched) for _, score, sid, matched in fits], left_out
+
+    # A folder has far fewer distinct combinations of concepts than units: each is decided once.
+    decided: dict[tuple[int, int, int, int, bool, bool], _Decision] = {}
+    wants_context: dict[int, bool] = {}
+    for u, named in enumerate(named_by_unit):
+        if not named & sections_mask:
+            continue  # most units of a large folder
+        a, b = starts[u], starts[u + 1]
+        asserted = 0
+        words = 0
+        for k in range(a, b):
+            asserted |= readings[k][1]
+            words += readings[k][3]
+        context = 0
+        needs = wants_context.get(named)
+        if needs is None:
+            needs = wants_context[named] = any(r.require and named & r.concepts_mask and not named & r.required_mask
+                                               for r in rules)
+        if needs:  # what the reader has just read may name what this unit is about
+            for k in _context(sentences, starts, u, follows):
+                context |= named_of[k]
+        key = (named, asserted, readings[a][2], context, words < MIN_WORDS, any(k in figure_at for k in range(a, b)))
+        decision = decided.get(key)
+        if decision is None:
+            decision = decided[key] = decide(*key)
+        fits, left_out = decision
+        if not fits and not any(rejected[sid].wants(score) for sid, score, _ in left_out):
+            continue  # nothing of this unit would be kept
+        unit = Unit(tuple(sentences[a:b]))
+        for sid, score, reason in left_out:
+            rejected[sid].add(score, unit, reason)
         if fits:
-            fits.sort(key=lambda f: (not f[0], -f[1]))
-            _, score, best, matched = fits[0]
+            best, score, matched = fits[0]
             chosen[best].append((unit, score, matched))
-            for _, other_score, other, other_matched in fits[1:]:
+            for other, other_score, other_matched in fits[1:]:
                 if config.quote_once:
                     rejected[other].add(other_score, unit, f"fits '{best}' better")
                 else:
@@ -221,62 +234,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], workers: int 
         for ex in ranked[cap:]:
             rejected[sid].add(ex.score, ex, f"over max_excerpts ({cap})")
         choices.append(SectionChoice(r.config, [_attributed(ex, texts) for ex in ranked[:cap]], rejected[sid].best()))
-    del reads
     return choices
-
-
-# What one sentence tells selection: the concepts it names, those it names outside a what-if, those in
-# its opening words (each a bit mask of concept ids), how many words it has, whether it leans on the
-# sentence before it.
-Reading = tuple[int, int, int, int, bool]
-_index: ConceptIndex | None = None  # the concepts, in a process that reads sentences
-
-
-def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[str]], workers: int | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> list[Reading]:
-    """Readings of the sentences, in order; on all cores, with progress reported, when the folder is large."""
-    batches: dict[str, list[int]] = {}  # article -> positions of its sentences, which are read in order
-    for at, s in enumerate(sentences):
-        batches.setdefault(s.article.id, []).append(at)
-    order = [at for batch in batches.values() for at in batch]
-    texts = [(sentences[at].text, sentences[at].article.language) for at in order]
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(batches) >= PARALLEL_FROM:
-        sizes = [len(batch) for batch in batches.values()]
-        per_chunk = max(1, len(sizes) // (workers * 8))  # articles per chunk: whole articles, in order
-        bounds = [0]
-        for i in range(0, len(sizes), per_chunk):
-            bounds.append(bounds[-1] + sum(sizes[i : i + per_chunk]))
-        chunks = [texts[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-        parts: list[Reading] = []
-        with ProcessPoolExecutor(max_workers=workers, initializer=_start_reader, initargs=(concepts,)) as pool:
-            for done, (part, lemmas) in enumerate(pool.map(_read_in_worker, chunks), start=1):
-                parts += part
-                remember_lemmas(lemmas, new=True)  # for the cache, so that the next run need not look them up
-                if progress:
-                    progress(min(done * per_chunk, len(sizes)), len(sizes))
-    else:
-        _start_reader(concepts)
-        parts = _read_chunk(texts)
-    readings: list[Reading] = [(0, 0, 0, 0, False)] * len(sentences)
-    for at, reading in zip(order, parts, strict=True):
-        readings[at] = reading
-    return readings
-
-
-def _start_reader(concepts: Sequence[Sequence[str]]) -> None:
-    global _index
-    _index = ConceptIndex(concepts)
-
-
-def _read_chunk(texts: list[tuple[str, str | None]]) -> list[Reading]:
-    assert _index is not None
-    return [(*_index.read(text, language, hedged(text) if may_hedge(text) else None, _lead(text)),  # hedged: rare
-             i > 0 and _leans_back(text, texts[i - 1][0])) for i, (text, language) in enumerate(texts)]
-
-
-def _read_in_worker(texts: list[tuple[str, str | None]]) -> tuple[list[Reading], dict[str, str]]:
-    return _read_chunk(texts), new_lemmas()
 
 
 class _Ids(dict[int, frozenset[int]]):
@@ -295,60 +253,51 @@ class _Rejections:
 
     def __init__(self) -> None:
         self.items: list[tuple[float, int, Unit | Excerpt, str]] = []
+        self.added = 0
+        self.floor = -math.inf  # once the list was cut: a score no better than this can no longer be kept
+
+    def wants(self, score: float) -> bool:
+        return score > self.floor
 
     def add(self, score: float, what: Unit | Excerpt, reason: str) -> None:
-        self.items.append((-score, len(self.items), what, reason))
+        if score <= self.floor:
+            return
+        self.items.append((-score, self.added, what, reason))
+        self.added += 1
         if len(self.items) > 20 * REJECTED_KEPT:
             self.items.sort(key=lambda item: item[:2])
             del self.items[REJECTED_KEPT:]
+            self.floor = -self.items[-1][0]
 
     def best(self) -> list[Rejected]:
         return [Rejected(what.text, round(-score, 3), reason)
                 for score, _, what, reason in sorted(self.items, key=lambda item: item[:2])[:REJECTED_KEPT]]
 
 
-def build_units(sentences: Sequence[Sentence], leans: Sequence[bool] | None = None) -> list[Unit]:
-    """Group sentences so that one leaning on the sentence before it is never quoted without it
-    (`leans`: for each sentence, whether it does, when already known)."""
-    units: list[list[Sentence]] = []
-    for i, sentence in enumerate(sentences):
-        last = units[-1] if units else None
-        if (last and (leans[i] if leans is not None else _leans_back(sentence.text, last[-1].text))
-                and _contiguous(last[-1], sentence) and len(last) < MAX_UNIT_SENTENCES):
-            last.append(sentence)
-        else:
-            units.append([sentence])
-    return [Unit(tuple(group)) for group in units]
+def _unit_starts(follows: Sequence[bool], leans: Sequence[bool]) -> list[int]:
+    """Where each unit starts: a sentence that leans on the one before it (`leans`) and directly
+    follows it (`follows`) is never quoted without it."""
+    starts: list[int] = []
+    for i, (after, leaning) in enumerate(zip(follows, leans, strict=True)):
+        if not (starts and leaning and after and i - starts[-1] < MAX_UNIT_SENTENCES):
+            starts.append(i)
+    return starts
 
 
-def _context(units: Sequence[Unit], i: int) -> tuple[Sentence, ...]:
-    """What the reader has just read: the paragraph so far and the one before it, when nothing
-    (no heading, no furniture) stands between them."""
-    first = units[i].sentences[0]
-    before: list[Sentence] = []
-    j = i - 1
-    while j >= 0 and len(before) < 2 * MAX_UNIT_SENTENCES:
-        s = units[j].sentences[-1]
-        follows = before[0] if before else first
-        if not _contiguous(s, follows) or first.paragraph - s.paragraph > 1:
+def _context(sentences: Sequence[Sentence], starts: Sequence[int], u: int, follows: Sequence[bool]) -> range:
+    """What the reader has just read before unit u: the paragraph so far and the one before it, when
+    nothing (no heading, no furniture) stands between them (positions of its sentences)."""
+    first = starts[u]
+    paragraph = sentences[first].paragraph
+    begin = first
+    j = u - 1
+    while j >= 0 and first - begin < 2 * MAX_UNIT_SENTENCES:
+        last = starts[j + 1] - 1
+        if not follows[begin] or paragraph - sentences[last].paragraph > 1:
             break
-        before[:0] = units[j].sentences
+        begin = starts[j]
         j -= 1
-    return tuple(before)
-
-
-def _lead(text: str) -> int:
-    """How many words open the sentence, up to the first comma (at most 12): where news sentences
-    name what they are about ("South Korea's President Yoon … has said …")."""
-    cut = _CLAUSE_END.search(text)
-    return min(12, count_words(text[: cut.start()] if cut else text))
-
-
-def _leans_back(text: str, before: str) -> bool:
-    if _LEANS_BACK.match(text):
-        return True
-    # "Zwar X. Doch Y.": the concession and its answer are one thought
-    return bool(_CONCESSION.match(before) and _ANSWER.match(text))
+    return range(begin, first)
 
 
 def _contiguous(a: Sentence, b: Sentence) -> bool:
@@ -396,12 +345,14 @@ def _matched(found: _Found, hits: list[int], carried: int | None, labels: list[s
     return matched + [f"({labels[carried]})"] if carried is not None else matched
 
 
-def _idf(found: list[frozenset[int]], labels: list[str]) -> list[float]:
-    """Rare concepts say more about a sentence than ones found everywhere (e.g. 'Soldaten')."""
-    n = len(found) or 1
+def _idf(units: Counter[int], labels: list[str], as_set: _Ids) -> list[float]:
+    """Rare concepts say more about a sentence than ones found everywhere (e.g. 'Soldaten').
+    `units`: how many units name each combination of concepts (a bit mask)."""
+    n = sum(units.values()) or 1
     df: Counter[str] = Counter()
-    for here in found:
-        df.update({labels[c] for c in here})  # concepts with the same label count as one
+    for named, count in units.items():
+        for label in {labels[c] for c in as_set(named)}:  # concepts with the same label count as one
+            df[label] += count
     return [max(0.5, math.log((n + 1) / (df[label] + 1))) for label in labels]
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from briefing.cache import ArticleCache
-from briefing.config import load_config
+from briefing.config import Config, load_config
 from briefing.pipeline import build_brief
 from briefing.prepare import prepare_articles
 
@@ -84,8 +85,80 @@ def test_a_damaged_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
     json.loads(entries[0].read_text(encoding="utf-8"))  # written anew
 
 
+def _config(tmp_path: Path, name: str, edit: Callable[[str], str] = lambda text: text) -> Config:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(edit((ROOT / "config.yaml").read_text(encoding="utf-8")), encoding="utf-8")
+    return load_config(path)
+
+
+def _without_agreement(text: str) -> str:  # the editing loop: one section fewer, another title and cap
+    text = text.replace("title: Reaktion Südkoreas", "title: Südkorea").replace("max_excerpts: 12", "max_excerpts: 6")
+    return text[: text.index("  - id: agreement")] + text[text.index("  - id: south-korea"):]
+
+
+def _spy_on_reading(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The concepts each article is read for from now on (one list per article read)."""
+    import briefing.reading
+
+    read: list[list[str]] = []
+    original = briefing.reading._read_article
+
+    def spy(job: briefing.reading.Job) -> tuple[briefing.reading.ArticleReading, dict[str, str]]:
+        read.append([briefing.reading.concept_key(c) for c in job[2]])
+        return original(job)
+
+    monkeypatch.setattr(briefing.reading, "_read_article", spy)
+    return read
+
+
+def test_a_sections_change_reads_only_terms_never_read_and_gives_the_fresh_brief(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _copy_seeds(tmp_path)
+    cache = ArticleCache(tmp_path / "cache")
+    build_brief(_config(tmp_path, "first"), folder, cache, workers=1)
+    read = _spy_on_reading(monkeypatch)
+
+    fewer = _config(tmp_path, "fewer", _without_agreement)
+    cached = build_brief(fewer, folder, cache, workers=1).brief
+    assert read == []  # removing a section, renaming one, changing a cap: no text is read
+    assert cached.model_dump_json() == build_brief(fewer, folder, None, workers=1).brief.model_dump_json()
+
+    read.clear()
+    more = _config(tmp_path, "more", lambda text: text.replace(
+        "      - Nordkoreaner | nordkoreanisch | North Korean\n",
+        "      - Nordkoreaner | nordkoreanisch | North Korean\n      - Militärexperte | Beobachter | observer\n", 1))
+    cached = build_brief(more, folder, cache, workers=1).brief
+    assert read == [["Militärexperte|Beobachter|observer"]] * 5  # only the new term, in each article
+    assert cached.model_dump_json() == build_brief(more, folder, None, workers=1).brief.model_dump_json()
+
+
+def test_damaged_or_outdated_readings_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _copy_seeds(tmp_path)
+    config = _config(tmp_path, "config")
+    fresh = build_brief(config, folder, None, workers=1).brief.model_dump_json()
+    build_brief(config, folder, ArticleCache(tmp_path / "cache"), workers=1)
+    entries = sorted((tmp_path / "cache").rglob("*.reading.json"))
+    assert len(entries) == 5
+    entries[0].write_text("{not json", encoding="utf-8")
+    data = json.loads(entries[1].read_text(encoding="utf-8"))
+    data["named"] = data["named"][:-1]  # one sentence short
+    entries[1].write_text(json.dumps(data), encoding="utf-8")
+    data = json.loads(entries[2].read_text(encoding="utf-8"))
+    data["words"][0] = "many"
+    entries[2].write_text(json.dumps(data), encoding="utf-8")
+    read = _spy_on_reading(monkeypatch)
+    assert build_brief(config, folder, ArticleCache(tmp_path / "cache"), workers=1).brief.model_dump_json() == fresh
+    assert len(read) == 3
+    json.loads(entries[0].read_text(encoding="utf-8"))  # written anew
+
+    read.clear()  # another version of the reading code: nothing of the old readings is used
+    newer = ArticleCache(tmp_path / "cache", reading="another")
+    assert build_brief(config, folder, newer, workers=1).brief.model_dump_json() == fresh
+    assert len(read) == 5
+
+
 def test_one_process_and_many_give_identical_briefs(tmp_path: Path, monkeypatch: object) -> None:
-    import briefing.prepare
+    import briefing.parallel
 
     folder = tmp_path / "many"
     folder.mkdir()
@@ -94,8 +167,6 @@ def test_one_process_and_many_give_identical_briefs(tmp_path: Path, monkeypatch:
         shutil.copy(seeds[i % len(seeds)], folder / f"{i:03d}_{seeds[i % len(seeds)].name}")
     from concurrent.futures import ProcessPoolExecutor
 
-    import briefing.select
-
     pools: list[str] = []
 
     class CountedPool(ProcessPoolExecutor):
@@ -103,9 +174,8 @@ def test_one_process_and_many_give_identical_briefs(tmp_path: Path, monkeypatch:
             pools.append("pool")
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
-    for module in (briefing.prepare, briefing.select):  # both stages: ingest+segment, and reading for select
-        monkeypatch.setattr(module, "PARALLEL_FROM", 10)  # type: ignore[attr-defined]
-        monkeypatch.setattr(module, "ProcessPoolExecutor", CountedPool)  # type: ignore[attr-defined]
+    monkeypatch.setattr(briefing.parallel, "PARALLEL_FROM", 10)  # type: ignore[attr-defined]
+    monkeypatch.setattr(briefing.parallel, "ProcessPoolExecutor", CountedPool)  # type: ignore[attr-defined]
     config = load_config(ROOT / "config.yaml")
     single = build_brief(config, folder, None, workers=1).brief
     assert pools == []

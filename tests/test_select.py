@@ -155,7 +155,7 @@ def test_a_section_without_evidence_stays_empty_rather_than_padded() -> None:
 
 
 def test_readings_follow_the_order_of_the_sentences_given() -> None:
-    from briefing.select import read_sentences
+    from briefing.reading import read_sentences
 
     one = split_sentences(_article("Nordkorea schickte 3.000 Soldaten. Sie kamen nach Kursk."))
     other = split_sentences(Article(id="b", path="b.txt", text="Das Wetter bleibt mild. Seoul erwägt Waffen.",

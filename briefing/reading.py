@@ -1,0 +1,235 @@
+"""reading: what each sentence tells selection and the figure table: the section concepts it names
+(anywhere, outside a what-if, in its opening words), how many words it has, whether it leans on the
+sentence before it, and the troop figures it gives.
+
+An article is read once per concept and kept in the cache beside it, so that a run after changing
+the sections reads only the terms it has never read before: removing a section, renaming one or
+changing its cap reads no text at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .figures import Found, troop_figures
+from .language import ConceptIndex, count_words, hedged, may_hedge, new_lemmas, remember_lemmas
+from .models import Article, Sentence
+from .parallel import per_article
+
+# A sentence that opens like this points back to the one before it and cannot be quoted alone.
+# Pure connectives ("Allerdings", "Doch", "However") are left out: they join claims, not references.
+_LEANS_BACK = re.compile(
+    r"^[\"„“»«]?\s*(demnach|demzufolge|dem bericht zufolge|dem entgegen|dies|diese[rsnm]?|er|sie|ihr|ihre[rsnm]?|"
+    r"sein|seine[rsnm]?|dort|damit|dabei|daher|deshalb|deswegen|darauf|dafür|dagegen|so|zuvor|letzterer|"
+    r"letztere|einige von ihnen|he|she|they|it|this|these|those|his|her|their|there|thus|some of them|"
+    r"according to the report)\b|^(das|that)\s+(?=(?-i:[a-zäöüß]))|^(und|aber|and|but)\s*:|"
+    # a pointer among the first words: "Kim Jong-un soll nämlich …", "Ein Teil dieser Soldaten …"
+    r"^(\S+\s+){1,3}(nämlich|wiederum|demnach|daher|deshalb|dabei|dort|diese[rsnm]?|jene[rsnm]?|"
+    r"of them|of these|of those)\b", re.I)
+_CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
+_ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:]")
+
+MAX_CONCEPTS_KEPT = 200  # concepts remembered per article; past this (many edits) the reading starts afresh
+
+# What one sentence tells selection: the concepts it names, those it names outside a what-if, those in
+# its opening words (each a bit mask of concept ids), how many words it has, whether it leans on the
+# sentence before it.
+Reading = tuple[int, int, int, int, bool]
+
+
+@dataclass
+class ArticleReading:
+    """One article's sentences as read so far: bit j of a mask stands for concepts[j] (a concept's
+    synonyms joined by "|"); figures by the subject they were looked for (the patterns, one a line)."""
+
+    concepts: list[str]
+    named: list[int]
+    asserted: list[int]
+    lead: list[int]
+    words: list[int]
+    leans: list[bool]
+    figures: dict[str, list[Found]] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"concepts": self.concepts, "named": self.named, "asserted": self.asserted, "lead": self.lead,
+                "words": self.words, "leans": [int(x) for x in self.leans],
+                "figures": {k: [list(f) for f in v] for k, v in self.figures.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], sentences: int) -> ArticleReading | None:
+        """None when the data does not fit an article of this many sentences."""
+        lists = [data["named"], data["asserted"], data["lead"], data["words"], data["leans"]]
+        if any(not isinstance(x, list) or len(x) != sentences or not set(map(type, x)) <= {int} for x in lists):
+            return None
+        if not isinstance(data["concepts"], list):
+            return None
+        figures = {str(k): [(int(i), int(s), int(e), int(lo), int(hi)) for i, s, e, lo, hi in v]
+                   for k, v in data["figures"].items()}
+        if any(not 0 <= f[0] < sentences for v in figures.values() for f in v):
+            return None
+        named, asserted, lead, words, leans = lists
+        return cls([str(c) for c in data["concepts"]], named, asserted, lead, words, [bool(x) for x in leans], figures)
+
+
+class ReadingStore(Protocol):
+    """Where readings are kept between runs (the article cache: see cache.py)."""
+
+    def reading(self, key: str, sentences: int) -> ArticleReading | None: ...
+    def put_reading(self, key: str, reading: ArticleReading) -> None: ...
+
+
+@dataclass(frozen=True)
+class Read:
+    readings: list[Reading]  # one per sentence, in the order of the groups given
+    figures: list[Found]  # troop figures of the subject, sentence positions in that same order
+
+
+def concept_key(synonyms: Sequence[str]) -> str:
+    return "|".join(synonyms)
+
+
+def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], concepts: Sequence[Sequence[str]],
+                  subject: Sequence[re.Pattern[str]] | None = None, store: ReadingStore | None = None,
+                  workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> Read:
+    """Read each group (the sentences of one article, in order, with its cache key) for `concepts`
+    and, if a subject is given, for its troop figures; what the store already holds is not read again."""
+    keys = [concept_key(c) for c in concepts]
+    by_key = dict(zip(keys, concepts, strict=True))
+    subject_key = "\n".join(p.pattern for p in subject) if subject is not None else None
+    known: list[ArticleReading | None] = []
+    jobs: list[tuple[int, Job]] = []
+    for g, (key, sentences) in enumerate(groups):
+        if not sentences:
+            known.append(ArticleReading([], [], [], [], [], [], {subject_key: []} if subject_key is not None else {}))
+            continue
+        cached = store.reading(key, len(sentences)) if store and key else None
+        missing = list(dict.fromkeys(k for k in keys if not cached or k not in cached.concepts))
+        if cached and len(cached.concepts) + len(missing) > MAX_CONCEPTS_KEPT:
+            cached, missing = None, list(by_key)
+        figures = subject_key is not None and (not cached or subject_key not in cached.figures)
+        known.append(cached)
+        if missing or figures:
+            article = sentences[0].article
+            jobs.append((g, (article, [(s.start, s.end, s.index, s.paragraph) for s in sentences],
+                             [by_key[k] for k in missing], subject_key if figures else None, cached is None)))
+    for (g, _), (part, lemmas) in zip(jobs, per_article(_read_article, [job for _, job in jobs], workers, progress), strict=True):
+        remember_lemmas(lemmas, new=True)  # for the cache, so that the next run need not look them up
+        known[g] = merged = _merge(known[g], part)
+        key = groups[g][0]
+        if store and key:
+            store.put_reading(key, merged)
+    return _assemble(known, keys, subject_key)
+
+
+def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[str]],
+                   workers: int | None = None) -> list[Reading]:
+    """Readings of any sentences, in the order given (those of one article are read together, in order)."""
+    batches: dict[str, list[int]] = {}
+    for at, s in enumerate(sentences):
+        batches.setdefault(s.article.id, []).append(at)
+    read = read_concepts([(None, [sentences[at] for at in batch]) for batch in batches.values()], concepts,
+                         workers=workers)
+    readings: list[Reading] = [(0, 0, 0, 0, False)] * len(sentences)
+    for at, reading in zip((at for batch in batches.values() for at in batch), read.readings, strict=True):
+        readings[at] = reading
+    return readings
+
+
+# One article to read: the article, its sentences (start, end, index, paragraph), the concepts to read
+# it for, the subject whose troop figures to look for (None: not needed), and whether nothing of it
+# is known yet (then its sentences are read even for no concepts: their lengths and links are needed).
+Job = tuple[Article, list[tuple[int, int, int, int]], list[Sequence[str]], str | None, bool]
+
+
+_indexes: dict[tuple[tuple[str, ...], ...], ConceptIndex] = {}  # per set of concepts, in this process
+
+
+def _read_article(job: Job) -> tuple[ArticleReading, dict[str, str]]:
+    """The reading of one article for the concepts given (bits in their order), and the German lemmas
+    this process had to look up for it."""
+    article, spans, concepts, subject, fresh = job
+    texts = [article.text[s:e] for s, e, _, _ in spans]
+    named, asserted, lead, words, leans = [], [], [], [], []
+    if concepts or fresh:
+        signature = tuple(tuple(c) for c in concepts)
+        index = _indexes.get(signature) or _indexes.setdefault(signature, ConceptIndex(concepts))
+        for i, text in enumerate(texts):
+            n, a, o, w = index.read(text, article.language, hedged(text) if may_hedge(text) else None, _lead(text))
+            named.append(n)
+            asserted.append(a)
+            lead.append(o)
+            words.append(w)
+            leans.append(i > 0 and _leans_back(text, texts[i - 1]))
+    figures = {}
+    if subject is not None:
+        sentences = [Sentence(article, s, e, n, p) for s, e, n, p in spans]
+        figures[subject] = troop_figures(sentences, [re.compile(p, re.I) for p in subject.split("\n") if p])
+    return ArticleReading([concept_key(c) for c in concepts], named, asserted, lead, words, leans, figures), new_lemmas()
+
+
+def _merge(old: ArticleReading | None, new: ArticleReading) -> ArticleReading:
+    """The new concepts' bits go after the old ones."""
+    if old is None:
+        return new
+    if new.concepts:
+        shift = len(old.concepts)
+        old.concepts += new.concepts
+        old.named = [a | b << shift for a, b in zip(old.named, new.named, strict=True)]
+        old.asserted = [a | b << shift for a, b in zip(old.asserted, new.asserted, strict=True)]
+        old.lead = [a | b << shift for a, b in zip(old.lead, new.lead, strict=True)]
+        old.words, old.leans = new.words, new.leans
+    old.figures.update(new.figures)
+    return old
+
+
+def _assemble(known: Sequence[ArticleReading | None], keys: list[str], subject_key: str | None) -> Read:
+    """The articles' readings in the concept numbering of this run, one after the other."""
+    wanted: dict[str, int] = {}
+    for cid, key in enumerate(keys):  # a concept listed in two sections has two ids
+        wanted[key] = wanted.get(key, 0) | 1 << cid
+    tables: dict[tuple[str, ...], dict[int, int]] = {}
+    readings: list[Reading] = []
+    figures: list[Found] = []
+    for reading in known:
+        assert reading is not None  # read above if it was not known
+        if subject_key is not None:
+            figures += [(len(readings) + i, s, e, low, high) for i, s, e, low, high in reading.figures[subject_key]]
+        bits = [wanted.get(k, 0) for k in reading.concepts]
+        if bits == [1 << j for j in range(len(keys))]:  # read for exactly this run's concepts: nothing to renumber
+            readings += zip(reading.named, reading.asserted, reading.lead, reading.words, reading.leans, strict=True)
+            continue
+        table = tables.setdefault(tuple(reading.concepts), {0: 0})
+        readings += [(_renumber(n, bits, table), _renumber(a, bits, table), _renumber(o, bits, table), w, b)
+                     for n, a, o, w, b in zip(reading.named, reading.asserted, reading.lead, reading.words,
+                                              reading.leans, strict=True)]
+    return Read(readings, figures)
+
+
+def _renumber(local: int, bits: list[int], table: dict[int, int]) -> int:
+    """A mask of an article's own concept numbers in this run's (`bits`: the run's mask for each),
+    remembered in `table`: a folder has few distinct masks."""
+    found = table.get(local)
+    if found is None:
+        found = 0
+        for j, bit in enumerate(bits):
+            if local >> j & 1:
+                found |= bit
+        table[local] = found
+    return found
+
+
+def _lead(text: str) -> int:
+    """How many words open the sentence, up to the first comma (at most 12): where news sentences
+    name what they are about ("South Korea's President Yoon … has said …")."""
+    cut = _CLAUSE_END.search(text)
+    return min(12, count_words(text[: cut.start()] if cut else text))
+
+
+def _leans_back(text: str, before: str) -> bool:
+    if _LEANS_BACK.match(text):
+        return True
+    # "Zwar X. Doch Y.": the concession and its answer are one thought
+    return bool(_CONCESSION.match(before) and _ANSWER.match(text))
