@@ -196,20 +196,21 @@ class ConceptIndex:
         self._cache: dict[frozenset[str], frozenset[int]] = {}
         self._words: dict[tuple[str, tuple[str, ...]], tuple[int, tuple[int, ...], bool]] = {}
         self._numbers = mask(self.numbers)
+        self._silent: dict[tuple[str, ...], set[str]] = {}
 
     def found(self, toks: Sequence[Token]) -> frozenset[int]:
         """Ids (positions in the list given) of the concepts the tokens mention."""
         return ids(self.read(" ".join(t.text for t in toks), None)[0])
 
-    def read(self, text: str, language: str | None, hedged: Sequence[bool] | None = None,
-             lead: int = 0) -> tuple[int, int, int, int]:
-        """The concepts the text mentions; those of them mentioned at least once outside a hedged
-        stretch (`hedged`: a flag for each of its tokens); those among its first `lead` tokens (each
-        a bit mask of concept ids: bit c for concept c); and its number of words, figures left out."""
+    def read(self, text: str, language: str | None) -> tuple[int, int, int, int]:
+        """The concepts the text mentions; those of them mentioned at least once outside a what-if
+        or an occasion (see `hedged`); those in its opening words (see `opening_words`), each a bit
+        mask of concept ids (bit c for concept c); and its number of words, figures left out."""
         langs = _langs(language)
         texts = _TOKEN.findall(text)
-        hits = asserted = opening = 0
+        hits = 0
         figures = 0
+        found_at: list[tuple[int, int]] = []  # (token, concepts it names)
         for i, word in enumerate(texts):
             found, phrases, figure = self._word(word, langs)
             if word[0].isdigit():
@@ -222,11 +223,29 @@ class ConceptIndex:
                 found |= self._numbers
             if found:
                 hits |= found
-                if hedged is None or not hedged[i]:
-                    asserted |= found
-                if i < lead:
-                    opening |= found
+                found_at.append((i, found))
+        if not hits:
+            return 0, 0, 0, len(texts) - figures
+        flags = hedged(text) if may_hedge(text) else None  # most sentences hedge nothing
+        lead = opening_words(text)
+        asserted = opening = 0
+        for i, found in found_at:
+            if flags is None or not flags[i]:
+                asserted |= found
+            if i < lead:
+                opening |= found
         return hits, asserted, opening, len(texts) - figures
+
+    def names_any(self, text: str, language: str | None) -> bool:
+        """Could `read` find any of the concepts in the text? (A quick look at its distinct words:
+        False means it finds none.)"""
+        langs = _langs(language)
+        silent = self._silent.setdefault(langs, set())  # words known to name nothing
+        for word in set(_TOKEN.findall(text)) - silent:
+            if any(self._word(word, langs)):
+                return True
+            silent.add(word)
+        return False
 
     def _word(self, word: str, langs: tuple[str, ...]) -> tuple[int, tuple[int, ...], bool]:
         """What one word can tell, remembered: the concepts it names alone, the terms of several
@@ -297,6 +316,16 @@ def mask(concepts: Iterable[int]) -> int:
 def ids(bits: int) -> frozenset[int]:
     """The concept ids of a bit mask."""
     return frozenset(i for i in range(bits.bit_length()) if bits >> i & 1)
+
+
+def opening_words(text: str) -> int:
+    """How many words open the sentence, up to the first comma (at most 12): where news sentences
+    name what they are about ("South Korea's President Yoon … has said …")."""
+    cut = _CLAUSE_END.search(text)
+    return min(12, count_words(text[: cut.start()] if cut else text))
+
+
+_CLAUSE_END = re.compile(r"[,;:]")
 
 
 def may_hedge(text: str) -> bool:

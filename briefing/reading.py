@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from .figures import Found, troop_figures
-from .language import ConceptIndex, count_words, hedged, may_hedge, new_lemmas, remember_lemmas
+from .language import ConceptIndex, new_lemmas, remember_lemmas
 from .models import Article, Sentence
 from .parallel import per_article
 
@@ -30,7 +30,6 @@ _LEANS_BACK = re.compile(
     r"of them|of these|of those)\b", re.I)
 _CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
 _ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:]")
 
 MAX_CONCEPTS_KEPT = 200  # concepts remembered per article; past this (many edits) the reading starts afresh
 
@@ -112,15 +111,15 @@ def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], conce
         figures = subject_key is not None and (not cached or subject_key not in cached.figures)
         known.append(cached)
         if missing or figures:
-            article = sentences[0].article
-            jobs.append((g, (article, [(s.start, s.end, s.index, s.paragraph) for s in sentences],
-                             [by_key[k] for k in missing], subject_key if figures else None, cached is None)))
-    for (g, _), (part, lemmas) in zip(jobs, per_article(_read_article, [job for _, job in jobs], workers, progress), strict=True):
+            jobs.append((g, Job(sentences[0].article, [(s.start, s.end, s.index, s.paragraph) for s in sentences],
+                                [by_key[k] for k in missing], subject_key if figures else None, cached,
+                                key if store else None, store)))
+    for _, job in jobs:  # made here, not in each worker process: a new term may need the lemma dictionary
+        _index(job.concepts)
+    for (g, _), (reading, lemmas) in zip(jobs, per_article(_read_article, [job for _, job in jobs], workers, progress),
+                                         strict=True):
         remember_lemmas(lemmas, new=True)  # for the cache, so that the next run need not look them up
-        known[g] = merged = _merge(known[g], part)
-        key = groups[g][0]
-        if store and key:
-            store.put_reading(key, merged)
+        known[g] = reading
     return _assemble(known, keys, subject_key)
 
 
@@ -138,50 +137,68 @@ def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[st
     return readings
 
 
-# One article to read: the article, its sentences (start, end, index, paragraph), the concepts to read
-# it for, the subject whose troop figures to look for (None: not needed), and whether nothing of it
-# is known yet (then its sentences are read even for no concepts: their lengths and links are needed).
-Job = tuple[Article, list[tuple[int, int, int, int]], list[Sequence[str]], str | None, bool]
+class Job(NamedTuple):
+    """One article to read, and where to keep the result."""
+
+    article: Article
+    spans: list[tuple[int, int, int, int]]  # its sentences: start, end, index, paragraph
+    concepts: list[Sequence[str]]  # to read it for
+    subject: str | None  # whose troop figures to look for (None: not needed)
+    known: ArticleReading | None  # what is known of it already (None: nothing, so all is read)
+    key: str | None  # its cache key: the worker keeps the result (None: nowhere)
+    store: ReadingStore | None
 
 
 _indexes: dict[tuple[tuple[str, ...], ...], ConceptIndex] = {}  # per set of concepts, in this process
 
 
+def _index(concepts: Sequence[Sequence[str]]) -> ConceptIndex:
+    signature = tuple(tuple(c) for c in concepts)
+    index = _indexes.get(signature)
+    if index is None:
+        index = _indexes[signature] = ConceptIndex(concepts)
+    return index
+
+
 def _read_article(job: Job) -> tuple[ArticleReading, dict[str, str]]:
-    """The reading of one article for the concepts given (bits in their order), and the German lemmas
-    this process had to look up for it."""
-    article, spans, concepts, subject, fresh = job
+    """What is known of the article, now with the concepts given (their bits after the known ones),
+    kept in the store; and the German lemmas this process had to look up for it."""
+    article, spans, concepts, subject, known, key, store = job
+    fresh = known is None
     texts = [article.text[s:e] for s, e, _, _ in spans]
-    named, asserted, lead, words, leans = [], [], [], [], []
-    if concepts or fresh:
-        signature = tuple(tuple(c) for c in concepts)
-        index = _indexes.get(signature) or _indexes.setdefault(signature, ConceptIndex(concepts))
+    named, asserted, lead = [0] * len(texts), [0] * len(texts), [0] * len(texts)
+    words: list[int] = []
+    leans: list[bool] = []
+    if fresh:
+        leans = [i > 0 and _leans_back(text, texts[i - 1]) for i, text in enumerate(texts)]
+    index = _index(concepts)
+    # an article that names none of the concepts (most, when one new term is read) is not read sentence by sentence
+    if fresh or (concepts and index.names_any("\n".join(texts), article.language)):
         for i, text in enumerate(texts):
-            n, a, o, w = index.read(text, article.language, hedged(text) if may_hedge(text) else None, _lead(text))
-            named.append(n)
-            asserted.append(a)
-            lead.append(o)
+            named[i], asserted[i], lead[i], w = index.read(text, article.language)
             words.append(w)
-            leans.append(i > 0 and _leans_back(text, texts[i - 1]))
     figures = {}
     if subject is not None:
         sentences = [Sentence(article, s, e, n, p) for s, e, n, p in spans]
         figures[subject] = troop_figures(sentences, [re.compile(p, re.I) for p in subject.split("\n") if p])
-    return ArticleReading([concept_key(c) for c in concepts], named, asserted, lead, words, leans, figures), new_lemmas()
+    reading = _merge(known, ArticleReading([concept_key(c) for c in concepts], named, asserted, lead, words, leans,
+                                           figures))
+    if store and key:
+        store.put_reading(key, reading)  # here: on all cores, when there are many
+    return reading, new_lemmas()
 
 
 def _merge(old: ArticleReading | None, new: ArticleReading) -> ArticleReading:
     """The new concepts' bits go after the old ones."""
     if old is None:
         return new
-    if new.concepts:
-        shift = len(old.concepts)
-        old.concepts += new.concepts
+    old.figures.update(new.figures)
+    shift = len(old.concepts)
+    old.concepts += new.concepts
+    if any(new.named):  # (asserted and lead are parts of named) most often none, when one new term is read
         old.named = [a | b << shift for a, b in zip(old.named, new.named, strict=True)]
         old.asserted = [a | b << shift for a, b in zip(old.asserted, new.asserted, strict=True)]
         old.lead = [a | b << shift for a, b in zip(old.lead, new.lead, strict=True)]
-        old.words, old.leans = new.words, new.leans
-    old.figures.update(new.figures)
     return old
 
 
@@ -219,13 +236,6 @@ def _renumber(local: int, bits: list[int], table: dict[int, int]) -> int:
                 found |= bit
         table[local] = found
     return found
-
-
-def _lead(text: str) -> int:
-    """How many words open the sentence, up to the first comma (at most 12): where news sentences
-    name what they are about ("South Korea's President Yoon … has said …")."""
-    cut = _CLAUSE_END.search(text)
-    return min(12, count_words(text[: cut.start()] if cut else text))
 
 
 def _leans_back(text: str, before: str) -> bool:
