@@ -29,7 +29,7 @@ def seed_brief(tmp_path_factory: pytest.TempPathFactory) -> SeedBrief:
     """The seed brief, built once through the real command with the repository's config."""
     out = tmp_path_factory.mktemp("seed")
     brief = SeedBrief(out / "brief.pdf", out / "brief.json", out / "brief.html")
-    code = main(["build", "-q", "--config", str(ROOT / "config.yaml"), "--out", str(brief.pdf),
+    code = main(["build", "-q", "--no-cache", "--config", str(ROOT / "config.yaml"), "--out", str(brief.pdf),
                  "--json", str(brief.json_path), "--html", str(brief.html)])
     assert code == 0
     return brief

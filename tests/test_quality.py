@@ -31,7 +31,7 @@ def test_articles_in_other_styles_meet_the_same_floors(tmp_path: Path) -> None:
     from .conftest import ROOT
 
     out = tmp_path / "extra.json"
-    assert main(["build", "-q", "--config", str(ROOT / "config.yaml"), "--articles", str(GOLD / "articles"),
+    assert main(["build", "-q", "--no-cache", "--config", str(ROOT / "config.yaml"), "--articles", str(GOLD / "articles"),
                  "--out", str(tmp_path / "extra.pdf"), "--json", str(out)]) == 0
     brief = json.loads(out.read_text(encoding="utf-8"))
     score = evaluate(GOLD / "extra.yaml", brief)

@@ -112,7 +112,7 @@ def test_a_user_template_folder_overrides_one_file(tmp_path: Path) -> None:
 
 def test_same_inputs_give_the_same_bytes(tmp_path: Path, seed_brief: SeedBrief) -> None:
     again = tmp_path / "again.pdf"
-    assert main(["build", "-q", "--config", str(ROOT / "config.yaml"), "--out", str(again)]) == 0
+    assert main(["build", "-q", "--no-cache", "--config", str(ROOT / "config.yaml"), "--out", str(again)]) == 0
     assert again.read_bytes() == seed_brief.pdf.read_bytes()
 
 
