@@ -105,7 +105,8 @@ def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], conce
             known.append(ArticleReading([], [], [], [], [], [], {subject_key: []} if subject_key is not None else {}))
             continue
         cached = store.reading(key, len(sentences)) if store and key else None
-        missing = list(dict.fromkeys(k for k in keys if not cached or k not in cached.concepts))
+        have = set(cached.concepts) if cached else set()
+        missing = list(dict.fromkeys(k for k in keys if k not in have))
         if cached and len(cached.concepts) + len(missing) > MAX_CONCEPTS_KEPT:
             cached, missing = None, list(by_key)
         figures = subject_key is not None and (not cached or subject_key not in cached.figures)
