@@ -106,7 +106,7 @@ class _Found:
     asserted: frozenset[int]  # named at least once outside a hedged stretch
     lead: frozenset[int]
     context: frozenset[int]
-    words: int
+    short: bool  # fewer than MIN_WORDS words
 
 
 def concepts_of(config: Config) -> list[Sequence[str]]:
@@ -164,7 +164,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
 
     def decide(named: int, asserted: int, lead: int, context: int, short: bool, figure: bool) -> _Decision:
         """Which sections a unit that names these concepts fits (the best first) and which it does not, and why."""
-        here = _Found(as_set(named), as_set(asserted), as_set(lead), as_set(context), MIN_WORDS - 1 if short else MIN_WORDS)
+        here = _Found(as_set(named), as_set(asserted), as_set(lead), as_set(context), short)
         bonus = TOPIC_BONUS if here.all & topic else 1.0
         fits: list[tuple[bool, float, str, list[str]]] = []
         left_out: list[tuple[str, float, str]] = []
@@ -324,7 +324,7 @@ def _fit(found: _Found, rules: _Rules, weight: list[float], labels: list[str], b
         # the sentence before names what this one is about: that satisfies `require`, at half weight
         score += CONTEXT_WEIGHT * weight[carried]
     score *= bonus
-    if found.words < MIN_WORDS:
+    if found.short:
         return score, hits, carried, "too short to stand alone"
     hit = next((labels[c] for c in rules.exclude if c in named), None)
     if hit:
