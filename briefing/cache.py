@@ -98,7 +98,7 @@ class ArticleCache:
     def reading(self, key: str, sentences: int) -> ArticleReading | None:
         """What the article's sentences say, as far as an earlier run read them (see reading.py)."""
         try:
-            data = json.loads(self._path(key).with_suffix(".reading.json").read_text(encoding="utf-8"))
+            data = json.loads(self._reading_path(key).read_text(encoding="utf-8"))
             if data.get("version") != self.reading_version or data.get("key") != key:
                 return None
             return ArticleReading.from_json(data, sentences)
@@ -107,7 +107,10 @@ class ArticleCache:
 
     def put_reading(self, key: str, reading: ArticleReading) -> None:
         data = {"version": self.reading_version, "key": key, **reading.as_json()}
-        _write(self._path(key).with_suffix(".reading.json"), json.dumps(data, ensure_ascii=False))
+        _write(self._reading_path(key), json.dumps(data, ensure_ascii=False))
+
+    def _reading_path(self, key: str) -> Path:
+        return self._path(key).with_suffix(".reading.json")
 
     def _lemma_file(self) -> Path:
         try:

@@ -318,14 +318,14 @@ def ids(bits: int) -> frozenset[int]:
     return frozenset(i for i in range(bits.bit_length()) if bits >> i & 1)
 
 
+_CLAUSE_END = re.compile(r"[,;:]")
+
+
 def opening_words(text: str) -> int:
     """How many words open the sentence, up to the first comma (at most 12): where news sentences
     name what they are about ("South Korea's President Yoon … has said …")."""
     cut = _CLAUSE_END.search(text)
     return min(12, count_words(text[: cut.start()] if cut else text))
-
-
-_CLAUSE_END = re.compile(r"[,;:]")
 
 
 def may_hedge(text: str) -> bool:

@@ -113,8 +113,7 @@ def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], conce
         known.append(cached)
         if missing or figures:
             jobs.append((g, Job(sentences[0].article, [(s.start, s.end, s.index, s.paragraph) for s in sentences],
-                                [by_key[k] for k in missing], subject_key if figures else None, cached,
-                                key if store else None, store)))
+                                [by_key[k] for k in missing], subject_key if figures else None, cached, key, store)))
     for _, job in jobs:  # made here, not in each worker process: a new term may need the lemma dictionary
         _index(job.concepts)
     for (g, _), (reading, lemmas) in zip(jobs, per_article(_read_article, [job for _, job in jobs], workers, progress),
@@ -146,8 +145,8 @@ class Job(NamedTuple):
     concepts: list[Sequence[str]]  # to read it for
     subject: str | None  # whose troop figures to look for (None: not needed)
     known: ArticleReading | None  # what is known of it already (None: nothing, so all is read)
-    key: str | None  # its cache key: the worker keeps the result (None: nowhere)
-    store: ReadingStore | None
+    key: str | None  # its cache key
+    store: ReadingStore | None  # where the worker keeps the result (None: nowhere)
 
 
 _indexes: dict[tuple[tuple[str, ...], ...], ConceptIndex] = {}  # per set of concepts, in this process
