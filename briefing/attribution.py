@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-_SAY_DE = (r"sagte|sagt|erklärte|erklärt|betonte|warnte|bestätigte|berichtete|berichtet|meldete|meldet|schreibt|"
-           r"schrieb|teilte mit|ergänzt|ergänzte|führte aus|behauptete|bezeichnete|konstatierte|resümiert|zitierte|"
-           r"spricht|sprach|nennt|nannte|schätzt|schätzte|geht davon aus|gehen davon aus")
-_SAY_EN = r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed|estimate|estimates|believes|gave|put"
+from .language import SAY_DE, SAY_EN
+
+_SAY_DE, _SAY_EN = SAY_DE, SAY_EN
 _NAME = r"[A-ZÄÖÜ\"„][\w\"“„'’-]*"
 _PHRASE = rf"(?:(?:der|die|das|des|dem|den|the|a|an|ein|eine|einer|eines) +)?(?:[\w\"“„'’.-]+ +){{0,5}}?{_NAME}(?: +{_NAME}){{0,3}}"
 

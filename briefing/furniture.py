@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .language import detect_language
-from .models import Span
+from .models import TAIL, TAIL_HEADING, Span
 from .segment import paragraphs
 
 _I = re.I | re.U
@@ -79,7 +79,28 @@ def find_furniture(text: str, after: int = 0) -> list[Span]:
     kinds: list[str | None] = [_classify(text[s:e], language) for s, e in lines]
     _mark_teaser_runs(text, lines, kinds)
     _mark_unrelated_tail(text, lines, kinds)
-    return [Span(s, e, kind) for (s, e), kind in zip(lines, kinds, strict=True) if kind]
+    spans = [Span(s, e, kind) for (s, e), kind in zip(lines, kinds, strict=True) if kind]
+    return spans + [span for (s, e), kind in zip(lines, kinds, strict=True) if not kind for span in _inline(text, s, e)]
+
+
+# A teaser for another article inside a paragraph, as pages flattened to text have them: a label, a
+# colon, a headline that ends in a question or exclamation mark or at the next sentence.
+_INLINE_TEASER = re.compile(
+    r"(?:^|(?<=[.!?\"“”»«]\s))(hintergrund|lesen sie (?:auch|mehr)|mehr (?:dazu|zum thema)|auch interessant|"
+    r"passend (?:dazu|zum thema)|zum thema|das könnte sie (?:auch )?interessieren|related|read (?:more|also)|"
+    r"see also|watch|video|podcast)\s*:\s+[^.!?]{3,160}[?!.](?=\s+\S|\s*$)", re.I)
+# A photo's caption, often printed twice (the image's text, then its caption).
+_PHOTO = re.compile(r"\b(in (?:this|a) (?:file )?(?:photo|picture|image)|photo provided by|(?:foto|bild) zeigt)\b", re.I)
+
+
+def _inline(text: str, start: int, end: int) -> list[Span]:
+    return [Span(start + m.start(), start + m.end(), "inline-teaser") for m in _INLINE_TEASER.finditer(text[start:end])]
+
+
+def _printed_twice(line: str) -> bool:
+    half = len(line) // 2
+    first, second = line[:half].strip(), line[half:].strip()
+    return len(first) >= 40 and first == second
 
 
 def _words(line: str) -> int:
@@ -135,6 +156,8 @@ def _classify(line: str, language: str) -> str | None:
     if _DATELINE.match(line) and words <= 8:
         return "dateline"
     if words <= 60 and _CREDIT.search(low):
+        return "caption"
+    if _printed_twice(line) or (words <= 80 and _PHOTO.search(line)):
         return "caption"
     if _AGENCY_CAPTION.search(line) and (_TRUNCATED.search(line) or ":" in line[:120]):
         return "caption"
@@ -198,5 +221,6 @@ def _mark_unrelated_tail(text: str, lines: list[tuple[int, int]], kinds: list[st
                              if kinds[i] is None and i not in block and i < h))
         words = _content_words(" ".join(text[lines[i][0]:lines[i][1]] for i in [h, *block]))
         if words and len(words & rest) / len(words) < 0.2:
-            for i in [h, *block]:
-                kinds[i] = "unrelated"
+            kinds[h] = TAIL_HEADING
+            for i in block:
+                kinds[i] = TAIL

@@ -39,6 +39,17 @@ def detect_language(text: str) -> tuple[str, float]:
     return lang, counts[lang] / total
 
 
+class Said(NamedTuple):
+    """What a text says, as bit masks of concept ids (bit c for concept c)."""
+
+    named: int  # the concepts it mentions
+    asserted: int  # of them, those mentioned at least once outside a what-if or an occasion (see `hedged`)
+    lead: int  # those in its opening words (see `opening_words`): what it is about
+    apart: int  # those mentioned at least once with no other concept right beside them: not merely
+    #             qualifying another ("nordkoreanische Soldaten"), but a thing of their own ("Assad ist geflohen")
+    words: int  # its number of words, figures left out
+
+
 class Token(NamedTuple):  # a tuple: hundreds of thousands are made for a large folder
     text: str
     start: int  # offset within the analysed string
@@ -202,39 +213,52 @@ class ConceptIndex:
         """Ids (positions in the list given) of the concepts the tokens mention."""
         return ids(self.read(" ".join(t.text for t in toks), None)[0])
 
-    def read(self, text: str, language: str | None) -> tuple[int, int, int, int]:
-        """The concepts the text mentions; those of them mentioned at least once outside a what-if
-        or an occasion (see `hedged`); those in its opening words (see `opening_words`), each a bit
-        mask of concept ids (bit c for concept c); and its number of words, figures left out."""
+    def read(self, text: str, language: str | None) -> Said:
+        """What the text says of the concepts."""
         langs = _langs(language)
         texts = _TOKEN.findall(text)
         hits = 0
         figures = 0
+        reporting = reported_from(text) if self.numbers else None
         found_at: list[tuple[int, int]] = []  # (token, concepts it names)
+        covered: dict[int, int] = {}  # the concepts each token is part of (a term of several words covers them all)
         for i, word in enumerate(texts):
             found, phrases, figure = self._word(word, langs)
             if word[0].isdigit():
                 figures += 1
             if phrases:  # terms of several words that start here
                 for ti in phrases:
-                    if self.terms[ti][1].matches_at(texts, i, langs):
+                    term = self.terms[ti][1]
+                    if term.matches_at(texts, i, langs):
                         found |= 1 << self.terms[ti][0]
-            if figure and not _hypothetical(texts, i):
+                        for j in range(i + 1, i + len(term.words)):
+                            covered[j] = covered.get(j, 0) | 1 << self.terms[ti][0]
+            if figure and not _hypothetical(texts, i, reporting is not None and reporting < i):
                 found |= self._numbers
             if found:
                 hits |= found
                 found_at.append((i, found))
+                covered[i] = covered.get(i, 0) | found
+        if "de" in langs and _PARTICLE_AT_END.search(text):
+            for i, verb in separable_verbs(text):
+                found = self._word(verb, langs)[0]
+                if found:
+                    hits |= found
+                    found_at.append((i, found))
         if not hits:
-            return 0, 0, 0, len(texts) - figures
+            return Said(0, 0, 0, 0, len(texts) - figures)
         flags = hedged(text) if may_hedge(text) else None  # most sentences hedge nothing
         lead = opening_words(text)
-        asserted = opening = 0
+        asserted = opening = apart = 0
         for i, found in found_at:
             if flags is None or not flags[i]:
                 asserted |= found
             if i < lead:
                 opening |= found
-        return hits, asserted, opening, len(texts) - figures
+            beside = covered.get(i - 1, 0) | covered.get(i + 1, 0)
+            if not beside & ~found:
+                apart |= found
+        return Said(hits, asserted, opening, apart, len(texts) - figures)
 
     def names_any(self, text: str, language: str | None) -> bool:
         """Could `read` find any of the concepts in the text? (A quick look at its distinct words:
@@ -245,7 +269,7 @@ class ConceptIndex:
             if any(self._word(word, langs)):
                 return True
             silent.add(word)
-        return False
+        return "de" in langs and any(self._word(verb, langs)[0] for _, verb in separable_verbs(text))
 
     def _word(self, word: str, langs: tuple[str, ...]) -> tuple[int, tuple[int, ...], bool]:
         """What one word can tell, remembered: the concepts it names alone, the terms of several
@@ -281,11 +305,55 @@ def _word_matches(keys: frozenset[str], term_keys: frozenset[str], noun: bool) -
     return any(keys_match(tk, k, noun) for tk in keys for k in term_keys)
 
 
-def _hypothetical(texts: Sequence[str], i: int) -> bool:
-    """'Selbst 15.000 Nordkoreaner würden …': a figure in a what-if is not a report of one."""
+# German splits a separable verb: "Sie riefen Millionen Flüchtlinge zur Rückkehr auf" is "aufrufen",
+# "drangen … in den Palast ein" is "eindringen". The particle closes the clause.
+_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "heim", "her", "herein", "heraus", "hervor",
+              "hin", "hinaus", "hinzu", "los", "mit", "nach", "vor", "vorbei", "weg", "weiter", "zu", "zurück", "zusammen")
+_PARTICLE_AT_END = re.compile(r"\b(?:" + "|".join(_PARTICLES) + r")\s*(?:[.,;:!?)\"“”»«–]|$)")
+_CLAUSE_PIECE = re.compile(r"[^,;:()\u2013\u2014.!?]+")
+
+
+def separable_verbs(text: str) -> list[tuple[int, str]]:
+    """The verbs a clause-final particle completes, as (token position, infinitive): each small word of
+    the clause is tried, the lemma of the verb among them is what a term can match."""
+    found = []
+    for clause in _CLAUSE_PIECE.finditer(text):
+        words = clause.group().split()
+        if len(words) < 2 or words[-1].strip("\"“”»«") not in _PARTICLES:
+            continue
+        particle = words[-1].strip("\"“”»«")
+        before = count_words(text[: clause.start()])
+        for j, token in enumerate(_TOKEN.findall(clause.group())[:-1]):
+            if len(token) >= 4 and token.islower():
+                found.append((before + j, particle + german_lemma(token).lower()))
+    return found
+
+
+def _hypothetical(texts: Sequence[str], i: int, reported: bool) -> bool:
+    """'Selbst 15.000 Nordkoreaner würden …': a figure in a what-if is not a report of one; but in
+    reported speech "würden" is how German reports ("hieß es, 1.500 Soldaten würden ausgebildet")."""
     before = {t.lower() for t in texts[max(0, i - 2) : i]}
     after = {t.lower() for t in texts[i + 1 : i + 8]}
-    return bool(before & {"selbst", "sogar", "even"}) or bool(after & {"würden", "would"})
+    return bool(before & {"selbst", "sogar", "even"}) or (not reported and bool(after & {"würden", "would"}))
+
+
+# Words that say something was said or reported: shared by attribution (who said it) and hedging
+# (in reported speech, "würden" and "would" report what was said, they do not speculate).
+SAY_DE = (r"sagte|sagt|erklärte|erklärt|betonte|warnte|bestätigte|berichtete|berichtet|meldete|meldet|schreibt|"
+          r"schrieb|teilte mit|ergänzt|ergänzte|führte aus|behauptete|bezeichnete|konstatierte|resümiert|zitierte|"
+          r"spricht|sprach|nennt|nannte|schätzt|schätzte|geht davon aus|gehen davon aus")
+SAY_EN = r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed|estimate|estimates|believes|gave|put"
+_REPORTED = re.compile(rf"\b(?:{SAY_DE}|{SAY_EN}|hieß es|hiess es|heißt es|teilte|teilten|laut|zufolge|announced|"
+                       r"according to)\b", re.I)
+_REPORTING_MODALS = {"würde", "würden", "would"}
+
+
+def reported_from(text: str) -> int | None:
+    """Where the sentence starts to report what someone said, as a token position: after "hieß es,",
+    "sagte er,", "laut …" (None: it does not, or only after the fact: "X würde …, erklärt Y" may
+    as well be the speaker's own what-if)."""
+    found = _REPORTED.search(text)
+    return None if found is None else count_words(text[: found.start()])
 
 
 # What might happen is weaker evidence than what did: "Soldaten könnten geschickt werden" does not report
@@ -297,11 +365,14 @@ _CONDITION = {"wenn", "falls", "sollte", "sollten", "if", "unless"}
 _OPENS_CLAUSE = {"dass", "ob", "that", "whether"}
 # ... unless a source states it as its assessment: "Der Geheimdienst vermutet, dass Moskau liefern könnte".
 _ASSESSES = re.compile(r"(vermut|glaub|befürcht|fürcht|erwart|schätz|believ|expect|fear|suspect|estimat|assess)", re.I)
-_OCCASION = re.compile(r"\b(angesichts|als reaktion auf|in response to|in reaction to|in the wake of|vor dem hintergrund)\b", re.I)
+# The occasion of a sentence, what it reacts to, is not what it reports: "Seoul bestellte wegen der
+# Truppenentsendung den Botschafter ein" reports a summons, not a deployment.
+_OCCASIONS = ("angesichts", "als reaktion auf", "wegen", "aufgrund", "infolge", "vor dem hintergrund",
+              "in response to", "in reaction to", "in the wake of", "because of", "due to", "in protest at")
+_OCCASION = re.compile(r"\b(" + "|".join(_OCCASIONS) + r")\b", re.I)
 # Python's re is several times slower with IGNORECASE: the words are listed with a small and a capital initial
-_HEDGE_WORDS = sorted(form for w in _MODAL | _CONDITION for form in (w, w[0].upper() + w[1:]))
-_MAY_HEDGE = re.compile(r"\b(?:" + "|".join(_HEDGE_WORDS) + r"|[Aa]ngesichts|[Aa]ls [Rr]eaktion auf|[Ii]n (?:response|reaction) to|"
-                        r"[Ii]n the wake of|[Vv]or dem [Hh]intergrund)\b")
+_HEDGE_WORDS = sorted(form for w in (*_MODAL, *_CONDITION, *_OCCASIONS) for form in (w, w[0].upper() + w[1:]))
+_MAY_HEDGE = re.compile(r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -349,6 +420,7 @@ def hedged(text: str) -> list[bool]:
         return flags
     clause: list[int] = []
     assessed = False  # a verb of assessment seen so far in the sentence
+    speech = reported_from(text)
 
     def close() -> None:
         nonlocal assessed
@@ -359,7 +431,8 @@ def hedged(text: str) -> list[bool]:
         if words[0] in _CONDITION:
             start = 0
         else:
-            modal = next((j for j, w in enumerate(words) if w in _MODAL), None)
+            modal = next((j for j, w in enumerate(words) if w in _MODAL and not (
+                speech is not None and speech < clause[j] and w in _REPORTING_MODALS)), None)
             assessed = assessed or any(_ASSESSES.match(w) for w in words[: modal])
             if modal is not None and not assessed:
                 start = 0 if words[0] in _OPENS_CLAUSE else modal

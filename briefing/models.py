@@ -14,7 +14,19 @@ class Span:
 
     start: int
     end: int
-    kind: str  # e.g. "caption", "promo", "teaser", "widget", "byline", "heading", "unrelated"
+    kind: str  # e.g. "caption", "promo", "teaser", "widget", "byline", "heading"; see below for "tail"
+
+    @property
+    def inline(self) -> bool:
+        """Furniture inside a paragraph ("… Assad. Hintergrund: Wer ist Al-Dschulani? Ohne Zweifel …"):
+        the paragraph's other sentences are the article's."""
+        return self.kind.startswith("inline-")
+
+
+# A block after the article's last subheading that shares little vocabulary with the article: often
+# another story appended to the page, but sometimes the article's own last part. Which it is depends on
+# what the brief is about, so it is decided in select: quoted only when it names the brief's subject.
+TAIL, TAIL_HEADING = "tail", "tail-heading"
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,8 @@ class Article:
     furniture: tuple[Span, ...] = ()
 
     def is_furniture(self, start: int, end: int) -> bool:
-        return any(span.start < end and start < span.end for span in self.furniture)
+        """Never to be quoted (a possibly unrelated tail is not yet furniture: see TAIL)."""
+        return any(span.start < end and start < span.end and span.kind != TAIL for span in self.furniture)
 
 
 @dataclass(frozen=True)

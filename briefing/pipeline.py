@@ -18,7 +18,7 @@ from .language import new_lemmas, remember_lemmas
 from .models import Article, Brief, Excerpt, Section, Source
 from .prepare import prepare_articles
 from .reading import read_concepts
-from .select import SectionChoice, concepts_of, select_excerpts
+from .select import SectionChoice, concepts_of, select_excerpts, unrelated_tails
 
 log = logging.getLogger("briefing")
 
@@ -56,10 +56,15 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
     subject = subject_patterns(config) if any(s.figures for s in config.sections) else None
     read = read_concepts(prepared.groups, concepts_of(config), subject, cache, workers,
                          progress("read") if progress else None)
-    found = read.figures
+    readings, found = read.readings, read.figures
     timer.lap("read", f"{len(found)} troop figures")
-    choices = select_excerpts(config, sentences, read.readings,
-                              reports_figures=frozenset(id(sentences[f[0]]) for f in found))
+    unrelated = unrelated_tails(config, sentences, readings)  # another story appended to a page
+    if unrelated:
+        kept = {old: new for new, old in enumerate(at for at in range(len(sentences)) if at not in unrelated)}
+        found = [(kept[f[0]], *f[1:]) for f in found if f[0] in kept]
+        sentences = [sentences[at] for at in kept]
+        readings = [readings[at] for at in kept]
+    choices = select_excerpts(config, sentences, readings, reports_figures=frozenset(id(sentences[f[0]]) for f in found))
     if cache:
         cache.add_lemmas(new_lemmas())
     timer.lap("select", f"{sum(len(c.excerpts) for c in choices)} excerpts")

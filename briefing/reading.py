@@ -33,10 +33,15 @@ _ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.
 
 MAX_CONCEPTS_KEPT = 200  # concepts remembered per article; past this (many edits) the reading starts afresh
 
-# What one sentence tells selection: the concepts it names, those it names outside a what-if, those in
-# its opening words (each a bit mask of concept ids), how many words it has, whether it leans on the
-# sentence before it.
-Reading = tuple[int, int, int, int, bool]
+class Reading(NamedTuple):  # a tuple: a large folder has millions
+    """What one sentence tells selection (masks of concept ids in the numbering of the concepts read for)."""
+
+    named: int  # the concepts it names
+    asserted: int  # those it names outside a what-if or an occasion
+    lead: int  # those in its opening words
+    apart: int  # those it names as a thing of their own, not beside another concept (see language.Said)
+    words: int  # how many words it has
+    leans: bool  # whether it leans on the sentence before it and cannot be quoted alone
 
 
 @dataclass
@@ -48,19 +53,20 @@ class ArticleReading:
     named: list[int]
     asserted: list[int]
     lead: list[int]
+    apart: list[int]
     words: list[int]
     leans: list[bool]
     figures: dict[str, list[Found]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {"concepts": self.concepts, "named": self.named, "asserted": self.asserted, "lead": self.lead,
-                "words": self.words, "leans": [int(x) for x in self.leans],
+                "apart": self.apart, "words": self.words, "leans": [int(x) for x in self.leans],
                 "figures": {k: [list(f) for f in v] for k, v in self.figures.items()}}
 
     @classmethod
     def from_json(cls, data: dict[str, Any], sentences: int) -> ArticleReading | None:
         """None when the data does not fit an article of this many sentences."""
-        lists = [data["named"], data["asserted"], data["lead"], data["words"], data["leans"]]
+        lists = [data["named"], data["asserted"], data["lead"], data["apart"], data["words"], data["leans"]]
         if any(not isinstance(x, list) or len(x) != sentences or not set(map(type, x)) <= {int} for x in lists):
             return None
         if not isinstance(data["concepts"], list):
@@ -69,8 +75,9 @@ class ArticleReading:
                    for k, v in data["figures"].items()}
         if any(not 0 <= f[0] < sentences for v in figures.values() for f in v):
             return None
-        named, asserted, lead, words, leans = lists
-        return cls([str(c) for c in data["concepts"]], named, asserted, lead, words, [bool(x) for x in leans], figures)
+        named, asserted, lead, apart, words, leans = lists
+        return cls([str(c) for c in data["concepts"]], named, asserted, lead, apart, words, [bool(x) for x in leans],
+                   figures)
 
 
 class ReadingStore(Protocol):
@@ -102,7 +109,7 @@ def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], conce
     jobs: list[tuple[int, Job]] = []
     for g, (key, sentences) in enumerate(groups):
         if not sentences:
-            known.append(ArticleReading([], [], [], [], [], [], {subject_key: []} if subject_key is not None else {}))
+            known.append(ArticleReading([], [], [], [], [], [], [], {subject_key: []} if subject_key is not None else {}))
             continue
         cached = store.reading(key, len(sentences)) if store and key else None
         have = set(cached.concepts) if cached else set()
@@ -131,7 +138,7 @@ def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[st
         batches.setdefault(s.article.id, []).append(at)
     read = read_concepts([(None, [sentences[at] for at in batch]) for batch in batches.values()], concepts,
                          workers=workers)
-    readings: list[Reading] = [(0, 0, 0, 0, False)] * len(sentences)
+    readings: list[Reading] = [Reading(0, 0, 0, 0, 0, False)] * len(sentences)
     for at, reading in zip((at for batch in batches.values() for at in batch), read.readings, strict=True):
         readings[at] = reading
     return readings
@@ -166,7 +173,7 @@ def _read_article(job: Job) -> tuple[ArticleReading, dict[str, str]]:
     article, spans, concepts, subject, known, key, store = job
     fresh = known is None
     texts = [article.text[s:e] for s, e, _, _ in spans]
-    named, asserted, lead = [0] * len(texts), [0] * len(texts), [0] * len(texts)
+    named, asserted, lead, apart = [0] * len(texts), [0] * len(texts), [0] * len(texts), [0] * len(texts)
     words: list[int] = []
     leans: list[bool] = []
     if fresh:
@@ -175,14 +182,14 @@ def _read_article(job: Job) -> tuple[ArticleReading, dict[str, str]]:
     # an article that names none of the concepts (most, when one new term is read) is not read sentence by sentence
     if fresh or (concepts and index.names_any("\n".join(texts), article.language)):
         for i, text in enumerate(texts):
-            named[i], asserted[i], lead[i], w = index.read(text, article.language)
+            named[i], asserted[i], lead[i], apart[i], w = index.read(text, article.language)
             words.append(w)
     figures = {}
     if subject is not None:
         sentences = [Sentence(article, s, e, n, p) for s, e, n, p in spans]
         figures[subject] = troop_figures(sentences, [re.compile(p, re.I) for p in subject.split("\n") if p])
-    reading = _merge(known, ArticleReading([concept_key(c) for c in concepts], named, asserted, lead, words, leans,
-                                           figures))
+    reading = _merge(known, ArticleReading([concept_key(c) for c in concepts], named, asserted, lead, apart, words,
+                                           leans, figures))
     if store and key:
         store.put_reading(key, reading)  # here: on all cores, when there are many
     return reading, new_lemmas()
@@ -195,10 +202,11 @@ def _merge(old: ArticleReading | None, new: ArticleReading) -> ArticleReading:
     old.figures.update(new.figures)
     shift = len(old.concepts)
     old.concepts += new.concepts
-    if any(new.named):  # (asserted and lead are parts of named) most often none, when one new term is read
+    if any(new.named):  # (the other masks are parts of named) most often none, when one new term is read
         old.named = [a | b << shift for a, b in zip(old.named, new.named, strict=True)]
         old.asserted = [a | b << shift for a, b in zip(old.asserted, new.asserted, strict=True)]
         old.lead = [a | b << shift for a, b in zip(old.lead, new.lead, strict=True)]
+        old.apart = [a | b << shift for a, b in zip(old.apart, new.apart, strict=True)]
     return old
 
 
@@ -215,13 +223,13 @@ def _assemble(known: Sequence[ArticleReading | None], keys: list[str], subject_k
         if subject_key is not None:
             figures += [(len(readings) + i, s, e, low, high) for i, s, e, low, high in reading.figures[subject_key]]
         bits = [wanted.get(k, 0) for k in reading.concepts]
+        columns = (reading.named, reading.asserted, reading.lead, reading.apart, reading.words, reading.leans)
         if bits == [1 << j for j in range(len(keys))]:  # read for exactly this run's concepts: nothing to renumber
-            readings += zip(reading.named, reading.asserted, reading.lead, reading.words, reading.leans, strict=True)
+            readings += map(Reading._make, zip(*columns, strict=True))
             continue
         table = tables.setdefault(tuple(reading.concepts), {0: 0})
-        readings += [(_renumber(n, bits, table), _renumber(a, bits, table), _renumber(o, bits, table), w, b)
-                     for n, a, o, w, b in zip(reading.named, reading.asserted, reading.lead, reading.words,
-                                              reading.leans, strict=True)]
+        readings += [Reading(_renumber(n, bits, table), _renumber(a, bits, table), _renumber(o, bits, table),
+                             _renumber(x, bits, table), w, b) for n, a, o, x, w, b in zip(*columns, strict=True)]
     return Read(readings, figures)
 
 

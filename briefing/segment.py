@@ -158,10 +158,26 @@ def _doubtful(piece: str) -> bool:
 
 
 def split_sentences(article: Article) -> list[Sentence]:
-    """Sentences of the article's body, in order; furniture paragraphs are left out whole."""
-    body = [(s, e) for s, e in paragraphs(article.text) if not article.is_furniture(s, e)]
+    """Sentences of the article's body, in order; furniture paragraphs are left out whole, furniture
+    inside a paragraph is cut out of it."""
+    body = [piece for s, e in paragraphs(article.text) for piece in _body(article, s, e)]
     spans = _sentence_spans(article.text, body, article.language or "de")
     return [Sentence(article, s, e, i, p) for i, (s, e, p) in enumerate(spans)]
+
+
+def _body(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraph, or its parts around inline furniture; nothing if it is furniture."""
+    inside = [f for f in article.furniture if f.start < end and start < f.end]
+    if not inside:
+        return [(start, end)]
+    if not all(f.inline for f in inside):
+        return [] if article.is_furniture(start, end) else [(start, end)]
+    pieces, at = [], start
+    for f in sorted(inside):
+        pieces.append((at, f.start))
+        at = f.end
+    pieces.append((at, end))
+    return [_strip(article.text, s, e) for s, e in pieces if article.text[s:e].strip()]
 
 
 def _sentence_spans(text: str, body: list[tuple[int, int]], language: str) -> Iterator[tuple[int, int, int]]:
