@@ -32,7 +32,8 @@ _PATTERNS = [
     # "…, teilte der Nachrichtendienst NIS am Mittwoch mit."
     re.compile(rf"\bteilten?\s+(?P<who>{_PHRASE})\s+(?:(?:am|an|in|im)\s+\S+\s+)*mit\b", re.U),
     re.compile(rf"\b(?:[Ll]aut|[Nn]ach (?:Angaben|Einschätzung|Informationen|Darstellung|Erkenntnissen)|[Aa]ccording to|[Uu]nter Berufung auf|"
-               rf"mit Berufung auf|citing)\s+(?P<who>{_PHRASE})", re.U),
+               rf"mit Berufung auf|citing)\s+(?P<who>{_PHRASE}(?:\s+(?:reports?|officials?|sources?|media|authorities|estimates|"
+               rf"figures|data|intelligence))?)", re.U),
     # "Wie das US-Magazin "Newsweek" berichtet", "wie Militärexperten schreiben"
     re.compile(rf"\b[Ww]ie\s+(?P<who>{_PHRASE})\s+(?:{_SAY_DE}|{_SAY_EN})\b", re.U),
     # "Einem Bericht der New York Times zufolge"
@@ -69,7 +70,7 @@ _NAMED_SPEAKERS = [
 # Words after the claimant that belong to the rest of the sentence, not to the name.
 _TRAIL = re.compile(r"\s+(am|im|in|bei|auf|gegenüber|zu|vor|nach|on|in|at|to|on|weiter|zuletzt|jetzt|nun|außerdem|"
                     r"mit|aus|dass|that|der sich|who)\b.*$", re.U)
-_NOT_A_CLAIMANT = re.compile(r"^(am|im|in|on|at|last|this|early|late|earlier|later|monday|tuesday|wednesday|"
+_NOT_A_CLAIMANT = re.compile(r"^(according|laut|zufolge|am|im|in|on|at|last|this|early|late|earlier|later|monday|tuesday|wednesday|"
                              r"thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
                              r"samstag|sonntag|reporters|journalisten)\b", re.I)
 # One word that is not a claimant: a sentence adverb caught at the start, or a noun too generic to tell the reader who.
@@ -123,23 +124,49 @@ _SPEAKER_LABEL = re.compile(r"(?:^|\n\s*\n)\s*(?P<who>[A-ZÄÖÜ][\w'’-]+(?: [
 _NOT_SPEAKERS = {"Frage", "Antwort", "F", "A", "Q", "Question", "Answer", "Update", "Hinweis", "Note", "Anzeige"}
 
 
-def attribute(text: str, before: str) -> str | None:
-    """The excerpt's claimants; in an interview, the speaker of the answer; when it names only
-    "er"/"sie" ("…, sagte er."), the person the text named just before it (`before`: the preceding sentences)."""
+def attribute(text: str, before: str, article: str = "") -> str | None:
+    """The excerpt's claimants; in an interview (`article`: the whole text), the speaker of the answer;
+    when it names only "er"/"sie" ("…, sagte er."), the person it or the sentences before it
+    (`before`) name last."""
     found = find_attribution(text)
-    if found is None:
+    if found is None and _is_interview(article):
         paragraph = before[before.rfind("\n\n") + 2 :] if "\n\n" in before else before
         if "\n\n" not in before and len(before) >= 400:
             paragraph = ""  # the paragraph's start is out of sight
         label = _SPEAKER_LABEL.match(paragraph + text)
         if label and label.group("who") not in _NOT_SPEAKERS:
             return label.group("who")
-    if found is None and _PRONOUN_SPEAKER.search(text):
-        for sentence in reversed(re.split(r"(?<=[.!?“”\"])\s+", before.strip())[-3:]):  # nearest first
-            named = claimants(sentence)
-            if named:
-                return named[-1][1]
+    pronoun = _PRONOUN_SPEAKER.search(text) if found is None else None
+    if pronoun:
+        return _antecedent(before + " " + text[: pronoun.start()])
     return found
+
+
+def _is_interview(article: str) -> bool:
+    """Paragraphs that open with a speaker's name ("Ballbach: …") are an interview's answers only where
+    questions are labelled too; elsewhere "Kiew: …" or "Washington: …" is a dateline, not a speaker."""
+    labels = [m.group("who") for m in _SPEAKER_LABEL.finditer(article)]
+    return any(label in _NOT_SPEAKERS for label in labels) or len(labels) > len(set(labels))
+
+
+# A person "er" or "sie" can stand for: a claimant of the sentences before, or a role and a name
+# ("HTS-Anführer Ahmed Hussein al-Scharaa rief …"); not an agency or an outlet ("berichtet die
+# Nachrichtenagentur AFP" is not who "erklärte er").
+_FULL_NAME = r"[A-ZÄÖÜ][\w'’-]+(?: (?:al-|el-|bin |von |van |de )?[A-ZÄÖÜ][\w'’-]+){1,2}"
+_ROLE_AND_NAME = re.compile(rf"(?:[\w-]*(?:[Aa]nführer|[Ff]ührer|[Pp]remier|leader)|{_ROLE}) {_FULL_NAME}", re.U)
+_NOT_A_PERSON = re.compile(r"agentur|zeitung|sender|ministerium|dienst|portal|magazin|medien|agency|newspaper|"
+                           r"ministry|service|(?:^|\s)[A-Z]{2,}(?:\s|$)")
+
+
+def _antecedent(text: str) -> str | None:
+    """The person named last in the text's three sentences before the last one (that one says "er")."""
+    sentences = re.split(r"(?<=[.!?“”\"])\s+", text.strip())
+    for sentence in reversed(sentences[-4:-1]):  # nearest first
+        people = [who for _, who in claimants(sentence)] + [m.group() for m in _ROLE_AND_NAME.finditer(sentence)]
+        people = [who for who in people if not _NOT_A_PERSON.search(who)]
+        if people:
+            return _clean(people[-1])
+    return None
 
 
 def find_attribution(text: str, language: str | None = None) -> str | None:
@@ -154,16 +181,59 @@ _CITED = re.compile(r"^(eine[rm]?\s+|a\s+)?(quellen?|kreise|sources?)\b", re.I)
 _SOURCES_FROM = re.compile(r"^((eine[rm]?|a)\s+)?(quellen?|kreisen|kreise|sources?|officials?|beamten?)\s+(aus|in|from|im)\s+\S+", re.I)
 
 
+# "the German also wrote": a nationality standing for a person named before, not a name
+_DEMONYM = re.compile(r"^(?:the\s+)?(?:German|American|Russian|Ukrainian|Briton|Frenchman|Frenchwoman|Chinese|"
+                      r"Korean|South Korean|North Korean|Syrian|Turk|Israeli|Iranian|Pole|Italian|Spaniard)$")
+_TRAILING_ADVERB = re.compile(r"\s+(also|too|again|later|earlier|first|then|auch|zudem|ebenfalls|weiter|nun|jetzt)$", re.I)
+
+
 def _clean(who: str) -> str | None:
+    who = re.split(r"(?<=[a-zäöüß])\.(?=[A-ZÄÖÜ])", who)[0]  # "Sprecher.Dem Bericht": a full stop without its space
     if _SOURCES_FROM.match(who):  # "Quellen aus dem ukrainischen Militärgeheimdienst": the where is the who
         who = re.split(r"\s+(?:am|on|zufolge|mit|,)\s", who)[0]
     else:
         who = _TRAIL.sub("", who)
     who = who.strip(" ,.;:")
     who = re.sub(r"^(wie|as|so)\s+", "", who, flags=re.I)
-    who = re.sub(r"^(der|die|das|des|dem|den|the)\s+", "", who, flags=re.I)
+    who = _TRAILING_ADVERB.sub("", who)
+    if re.match(r"^(der|die|das|des|dem|den)\s+(der|die|das|des|dem|den|ein|eine|einen|einem)\b", who, re.I):
+        return None  # "bezeichnete der die US-Einstufung …": the first "der" is "he", what follows the object
+    who = base_form(who)
     if not who or len(who.split()) > 8 or not re.search(r"[A-ZÄÖÜ]", who) or _NOT_A_CLAIMANT.match(who):
         return None
-    if who.lower() in _NOT_ALONE:
+    if who.lower() in _NOT_ALONE or _DEMONYM.match(who):
         return None
+    return who
+
+
+_MASCULINE = re.compile(r"(dienst|er|ent|ist|or|eur|ling|stab|rat|chef|minister)$")
+
+
+def base_form(who: str) -> str:
+    """The claimant as a reader names them, not in the case the sentence put them in: "Wi Sung-lac,
+    einen südkoreanischen Gesetzgeber" is "Wi Sung-lac"; "einen südkoreanischen Gesetzgeber" is "ein
+    südkoreanischer Gesetzgeber", "ukrainischen Angaben" "ukrainische Angaben", "dem Pentagon" "Pentagon";
+    a nominative article stays where adjectives follow it ("der ukrainische Verteidigungsminister")."""
+    name, _, apposition = who.partition(", ")
+    if apposition and re.match(r"(der|die|den|dem|einen|einem|eine|einer|the|a|an)\s", apposition) and " " in name.strip():
+        return name.strip()
+    words = who.split()
+    first = words[0].lower() if words else ""
+    adjectives = [w for w in words[1:] if w[:1].islower()]
+    if first in ("der", "die", "das", "the") and not adjectives or first in ("dem", "den", "des"):
+        return " ".join(words[1:])
+    if first in ("der", "die", "das", "the"):
+        return " ".join([first, *words[1:]])  # at a sentence's start the article was capitalised
+    if first == "einen":  # accusative masculine: ein südkoreanischer Gesetzgeber
+        return " ".join(["ein", *(re.sub(r"en$", "er", w) if w in adjectives else w for w in words[1:])])
+    if first == "einer":  # dative or genitive feminine: eine …e Zeitung
+        return " ".join(["eine", *(re.sub(r"en$", "e", w) if w in adjectives else w for w in words[1:])])
+    if first == "einem" and not adjectives:
+        return " ".join(["ein", *words[1:]])
+    if first[:1].islower() and first.endswith(("en", "er", "em")) and len(words) >= 2 and words[1][:1].isupper():
+        noun = words[1].lower()
+        if first.endswith("em") and _MASCULINE.search(noun):  # laut ukrainischem Geheimdienst
+            return " ".join([first[:-2] + "er", *words[1:]])
+        if not first.endswith("em") and noun.endswith(("en", "n", "e")):  # nach ukrainischen Angaben (plural)
+            return " ".join([first[:-2] + "e", *words[1:]])
     return who

@@ -180,10 +180,20 @@ def _body(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     return [_strip(article.text, s, e) for s, e in pieces if article.text[s:e].strip()]
 
 
+# A dateline opens a paragraph of agency copy: place (and date, agency), then a colon or a dash:
+# "Kiew: ", "Kiew/Moskau – ", "Nürnberg - ", "Seoul (dpa) - ", "MOSCOW, Nov 5 (Reuters) - ". It is
+# not part of the first sentence: the quotation starts after it, and no one takes it for a speaker.
+_DATELINE = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w'’.-]+(?:[ /][A-ZÄÖÜ][\w'’.-]+){0,2})(?:,\s+\w{3,9}\.?\s+\d{1,2})?(?:\s+\([\w .-]{2,20}\))?"
+    r"(?:\s*:|\s+[–—-])\s+(?=[„\"“»]?[A-ZÄÖÜ])")
+
+
 def _sentence_spans(text: str, body: list[tuple[int, int]], language: str) -> Iterator[tuple[int, int, int]]:
     for p, (base, end) in enumerate(body):
         chunk = text[base:end].replace("\r", " ").replace("\n", " ")  # same length: offsets still hold
         for start, stop in _join_open_quotations(chunk, sentence_spans(chunk, language)):
+            if start == 0 and (dateline := _DATELINE.match(chunk)) and dateline.end() < stop:
+                start = dateline.end()
             yield base + start, base + stop, p
 
 

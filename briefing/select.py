@@ -502,7 +502,7 @@ def _excerpt(group: list[tuple[Unit, float, list[str]]]) -> Excerpt:
 def _attributed(excerpt: Excerpt, texts: dict[str, str]) -> Excerpt:
     """Who said it: worked out only for the excerpts that make it into the brief."""
     before = texts[excerpt.source][max(0, excerpt.start - 400) : excerpt.start]
-    return excerpt.model_copy(update={"attribution": attribute(excerpt.text, before)})
+    return excerpt.model_copy(update={"attribution": attribute(excerpt.text, before, texts[excerpt.source])})
 
 
 def _content(found: Sequence[Word]) -> frozenset[str]:
