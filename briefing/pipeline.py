@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import ArticleCache
+from .concepts import Concepts
 from .config import Config
 from .errors import IngestError
 from .figures import figure_table, subject_patterns
@@ -18,7 +19,8 @@ from .language import new_lemmas, remember_lemmas
 from .models import Article, Brief, Excerpt, Section, Source
 from .prepare import prepare_articles
 from .reading import read_concepts
-from .select import SectionChoice, concepts_of, select_excerpts, unrelated_tails
+from .select import SectionChoice, select_excerpts
+from .units import unrelated_tails
 
 log = logging.getLogger("briefing")
 
@@ -53,18 +55,20 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
         remember_lemmas(cache.lemmas())
     # what each sentence says, and the troop figures (a sentence that gives one is quoted in the section
     # that shows them): read once per article and concept, kept in the cache
+    concepts = Concepts.of(config)
     subject = subject_patterns(config) if any(s.figures for s in config.sections) else None
-    read = read_concepts(prepared.groups, concepts_of(config), subject, cache, workers,
+    read = read_concepts(prepared.groups, concepts.synonyms, subject, cache, workers,
                          progress("read") if progress else None)
     readings, found = read.readings, read.figures
     timer.lap("read", f"{len(found)} troop figures")
-    unrelated = unrelated_tails(config, sentences, readings)  # another story appended to a page
+    unrelated = unrelated_tails(concepts, sentences, readings)  # another story appended to a page
     if unrelated:
         kept = {old: new for new, old in enumerate(at for at in range(len(sentences)) if at not in unrelated)}
         found = [(kept[f[0]], *f[1:]) for f in found if f[0] in kept]
         sentences = [sentences[at] for at in kept]
         readings = [readings[at] for at in kept]
-    choices = select_excerpts(config, sentences, readings, reports_figures=frozenset(id(sentences[f[0]]) for f in found))
+    choices = select_excerpts(config, sentences, readings, reports_figures=frozenset(id(sentences[f[0]]) for f in found),
+                              concepts=concepts)
     if cache:
         cache.add_lemmas(new_lemmas())
     timer.lap("select", f"{sum(len(c.excerpts) for c in choices)} excerpts")

@@ -1,0 +1,133 @@
+"""corroboration: a section's units become excerpts (neighbours merged), the same fact told by several
+sources becomes one excerpt citing them all, and the excerpts are ordered so that a cap costs
+restatements first."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from .language import Word, number_value, words
+from .models import Citation, Excerpt
+from .units import Unit, contiguous
+
+MAX_EXCERPT_CHARS = 900
+SAME_FACT = 0.5  # share of content words above which two excerpts tell the same thing
+MAX_CORROBORATIONS = 10  # other sources quoted with an excerpt; the rest are counted
+REPEAT_COST = 0.5  # how much of its score an excerpt loses for repeating what an earlier one said
+
+Gist = tuple[frozenset[str], frozenset[int]]  # an excerpt's content words and figures
+Candidate = tuple[Unit, float, list[str]]  # a unit chosen for a section, its score and the labels it matched
+
+
+def merge_neighbours(chosen: list[Candidate], best: int) -> list[Excerpt]:
+    """Units of one section that follow each other directly become one excerpt; the `best` of
+    them, best first."""
+    groups: list[list[Candidate]] = []
+    for item in sorted(chosen, key=lambda c: (c[0].article, c[0].sentences[0].index)):
+        last = groups[-1] if groups else None
+        prev, first = last[-1][0].sentences[-1] if last else None, item[0].sentences[0]
+        if last and prev and contiguous(prev, first) and prev.paragraph == first.paragraph:
+            length = item[0].sentences[-1].end - last[0][0].sentences[0].start
+            if length <= MAX_EXCERPT_CHARS:
+                last.append(item)
+                continue
+        groups.append([item])
+    ranked = sorted(groups, key=lambda group: (-_group_score(group), group[0][0].article, group[0][0].sentences[0].index))
+    return [_excerpt(group) for group in ranked[:best]]
+
+
+def _group_score(group: list[Candidate]) -> float:
+    return max(s for _, s, _ in group) + 0.25 * (len(group) - 1)
+
+
+def _excerpt(group: list[Candidate]) -> Excerpt:
+    first, last = group[0][0].sentences[0], group[-1][0].sentences[-1]
+    article = first.article
+    text = article.text[first.start : last.end]
+    score = _group_score(group)
+    matched = list(dict.fromkeys(label for _, _, labels in group for label in labels))
+    matched = [m for m in matched if not (m.endswith("?") and m[:-1] in matched)]  # asserted somewhere
+    return Excerpt(source=article.id, start=first.start, end=last.end, text=text, score=round(score, 3),
+                   matched=matched, attribution=None, corroborations=0)
+
+
+def _content(found: Sequence[Word]) -> frozenset[str]:
+    """The words that carry content: four letters or more, and figures."""
+    return frozenset(min(keys) for w, keys in found if len(w) >= 4 or w[:1].isdigit())
+
+
+def where(excerpt: Excerpt) -> tuple[str, int]:
+    return excerpt.source, excerpt.start
+
+
+def gist_of(excerpt: Excerpt, languages: dict[str, str | None]) -> tuple[frozenset[str], frozenset[int]]:
+    """What tells whether two excerpts report the same thing: their content words and their figures."""
+    found = words(excerpt.text, languages[excerpt.source])
+    return _content(found), frozenset(v for w, _ in found if (v := number_value(w)) is not None and v >= 100)
+
+
+def deduplicate(excerpts: list[Excerpt], gist: dict[tuple[str, int], Gist],
+                 rarity: dict[str, float], enough: int) -> list[Excerpt]:
+    """The same fact from several sources: keep the best-scored telling, cite the others with it.
+    Two excerpts tell the same fact when most of the rarer words of the shorter one recur in the
+    other: words found everywhere (Nordkorea, Soldaten) prove nothing, a shared figure a lot.
+    Excerpts that give different figures disagree: they are both shown, never folded."""
+    def mass(content: frozenset[str]) -> float:
+        return sum(rarity.get(w, 1.0) for w in content)
+
+    kept: list[tuple[Excerpt, frozenset[str], frozenset[int], float]] = []
+    for ex in excerpts:  # best first
+        if len(kept) >= enough:
+            break
+        content, figures = gist[where(ex)]
+        weight = mass(content)
+        for i, (other, other_content, other_figures, other_weight) in enumerate(kept):
+            smaller = min(weight, other_weight)
+            if (other.source != ex.source and (figures <= other_figures or other_figures <= figures)
+                    and smaller and mass(content & other_content) / smaller >= SAME_FACT):
+                listed = other.corroborated_by
+                if len(listed) < MAX_CORROBORATIONS and all(c.source != ex.source for c in listed):
+                    listed = [*listed, Citation(source=ex.source, start=ex.start, end=ex.end, text=ex.text)]
+                update = {"corroborated_by": listed, "corroborations": other.corroborations + 1}
+                kept[i] = (other.model_copy(update=update), other_content, other_figures, other_weight)
+                break
+        else:
+            kept.append((ex, content, figures, weight))
+    return [ex for ex, _, _, _ in kept]
+
+
+def rarity_of(units: list[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each content word over the units (given as their content words)."""
+    df: Counter[str] = Counter()
+    for content in units:
+        df.update(content)
+    n = len(units) + 1
+    return {w: math.log(n / (c + 0.5)) for w, c in df.items()}
+
+
+def order(excerpts: list[Excerpt], gist: dict[tuple[str, int], Gist],
+           rarity: dict[str, float]) -> list[Excerpt]:
+    """Most relevant first; but a source already quoted yields to another of similar weight, and an
+    excerpt that repeats much of what an earlier one said (its rarer words) yields to one that says
+    something new, so that a cap costs restatements first."""
+    def told(ex: Excerpt) -> dict[str, float]:
+        return {w: rarity.get(w, 1.0) for w in gist[where(ex)][0]}
+
+    def overlap(a: dict[str, float], b: dict[str, float]) -> float:
+        return sum(min(a[k], b[k]) for k in a.keys() & b.keys()) / (min(sum(a.values()), sum(b.values())) or 1.0)
+
+    remaining = sorted(excerpts, key=lambda e: (-e.score, e.source, e.start))
+    words = {id(e): told(e) for e in remaining}
+    repeats = {id(e): 0.0 for e in remaining}  # the most of each that an excerpt already ordered said
+    ordered: list[Excerpt] = []
+    used: Counter[str] = Counter()
+    while remaining:
+        pick = max(remaining, key=lambda e: e.score * (0.85 ** used[e.source]) * (1.0 - REPEAT_COST * repeats[id(e)]))
+        remaining.remove(pick)
+        ordered.append(pick)
+        used[pick.source] += 1
+        for e in remaining:
+            repeats[id(e)] = max(repeats[id(e)], overlap(words[id(e)], words[id(pick)]))
+    return ordered

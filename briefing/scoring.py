@@ -1,0 +1,175 @@
+"""scoring: how well a unit fits a section, and if it does not, why.
+
+A unit fits a section when it names two of its concepts (or one aspect said of the section's subject),
+its subject (`require`, in the unit, just before it or by its article), none of what it excludes, not
+only in a what-if, is long enough and scores enough. Rare concepts weigh more than common ones, a
+concept in the opening words more, one in a what-if or as the occasion less."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+from typing import NamedTuple
+
+from .concepts import Concepts, Rules
+from .language import ids
+from .units import MIN_CONCEPTS
+
+MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
+MIN_SCORE = 3.0  # two concepts that are each found in a third of all sentences are still a weak match
+CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before counts half
+TOPIC_BONUS = 1.25
+LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
+HEDGED_WEIGHT = 0.5  # a concept named only in a what-if or as the occasion ("in response to …")
+
+
+class Reason(Enum):
+    """Why a unit is left out of a section; the message `briefing explain` shows."""
+
+    NO_REQUIRED = "matches none of the required terms"
+    OTHER_SUBJECT = "is about '{}', not a required term"
+    TOO_SHORT = "too short to stand alone"
+    EXCLUDED = "excluded by '{}'"
+    ONE_TERM = "only one term matched"
+    WHAT_IF = "named only in a what-if"
+    WEAK = f"weak match (score below {MIN_SCORE})"
+    FITS_BETTER = "fits '{}' better"
+    OVER_CAP = "over max_excerpts ({})"
+
+    @property
+    def figure_suffices(self) -> bool:
+        """A sentence that gives a figure of the brief's subject is what the section showing figures is
+        about, whatever its words; it must still not be excluded or too short."""
+        return self in (Reason.NO_REQUIRED, Reason.OTHER_SUBJECT, Reason.ONE_TERM, Reason.WEAK)
+
+
+class Why(NamedTuple):
+    reason: Reason
+    detail: str | int = ""
+
+    def __str__(self) -> str:
+        return self.reason.value.format(self.detail)
+
+
+@dataclass(frozen=True)
+class Found:
+    """The concepts a unit mentions, as sets of concept ids."""
+
+    all: frozenset[int]
+    asserted: frozenset[int]  # named at least once outside a hedged stretch
+    lead: frozenset[int]  # in its opening words
+    apart: frozenset[int]  # named as a thing of their own, not beside another concept
+    context: frozenset[int]  # named just before it (the paragraph so far, the one before), or by its article
+    short: bool  # fewer than MIN_WORDS words
+    nearby: frozenset[int] = frozenset()  # of `context`, those named just before it
+
+
+class Fit(NamedTuple):
+    score: float
+    hits: list[int]  # the section's concepts it matched
+    carried: int | None  # the required concept it takes from the sentences before or its article
+    why: Why | None  # why it is left out (None: it is not)
+
+
+class Ids(dict[int, frozenset[int]]):
+    """Bit mask to the set of concept ids, remembered: a folder has few distinct ones."""
+
+    def __call__(self, bits: int) -> frozenset[int]:
+        known = self.get(bits)
+        if known is None:
+            known = self[bits] = ids(bits)
+        return known
+
+
+def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bonus: float) -> Fit:
+    """How well a unit fits a section."""
+    labels = concepts.labels
+    named = found.all
+    hits = list({labels[c]: c for c in rules.ordered if c in named}.values())  # a concept listed twice counts once
+    if not hits:
+        return Fit(0.0, [], None, None)
+    score = 0.0
+    for c in hits:
+        score += weight[c] * (LEAD_WEIGHT if c in found.lead else 1.0) * (1.0 if c in found.asserted else HEDGED_WEIGHT)
+    carried = None
+    if rules.require and not named & rules.required:
+        carried = next((c for c in rules.require if c in found.context), None)
+        if carried is None:
+            return Fit(score, hits, None, Why(Reason.NO_REQUIRED))
+        # what the reader has just read, or the whole article, names what this one is about: that
+        # satisfies `require`, at half weight; unless the sentence opens with another subject of its own
+        other = other_subject(found, rules, concepts)
+        if other:
+            return Fit(score, hits, None, Why(Reason.OTHER_SUBJECT, other))
+        score += CONTEXT_WEIGHT * weight[carried]
+    score *= bonus
+    if found.short:
+        return Fit(score, hits, carried, Why(Reason.TOO_SHORT))
+    hit = next((labels[c] for c in rules.exclude if c in found.asserted), None)  # not in a what-if or occasion
+    if hit:
+        return Fit(score, hits, carried, Why(Reason.EXCLUDED, hit))
+    counting = {labels[c] for c in hits if c not in concepts.topical}
+    if rules.require and not rules.required & concepts.subjectlike and found.asserted & concepts.topic:
+        counting.add("")  # the brief's topic, said of a section's own subject ("Seoul … Nordkoreas …"), links the two
+    if len(counting) < MIN_CONCEPTS and not about_subject(found, rules, concepts, hits):
+        return Fit(score, hits, carried, Why(Reason.ONE_TERM))
+    if not any(c in found.asserted for c in hits):
+        return Fit(score, hits, carried, Why(Reason.WHAT_IF))
+    if score < MIN_SCORE:
+        return Fit(score, hits, carried, Why(Reason.WEAK))
+    return Fit(score, hits, carried, None)
+
+
+def about_subject(found: Found, rules: Rules, concepts: Concepts, hits: list[int]) -> bool:
+    """One aspect of the section said of its subject: "Assad ist geflohen" in a section that requires
+    Assad. The subject is the `require` concepts, else the topic. Named in the unit, the aspect must be
+    a thing of its own, not a word that only qualifies another ("nordkoreanische Soldaten" is the
+    subject, not a deployment); named only before it or by the article ("Eine zweite Entsendung werde
+    in Kürze erfolgen"), the aspect must open the sentence, as what it is about. A bare figure is no
+    aspect of anything."""
+    labels = concepts.labels
+    subject = rules.required if rules.require else concepts.topic
+    if found.asserted & subject:
+        opening = found.apart  # not merely qualifying the subject: "nordkoreanische Soldaten" is the subject
+    elif rules.require and found.context & subject and not other_subject(found, rules, concepts):
+        # (the topic, the subject of a section with no `require`, is what every sentence of a focused
+        # folder is about: there it must be named in the unit)
+        opening = found.lead
+    else:
+        return False
+    subject_labels = {labels[c] for c in subject}
+    return any(c in found.asserted and c not in concepts.subjectlike and c not in concepts.numbers
+               and labels[c] not in subject_labels and c in opening for c in hits)
+
+
+def other_subject(found: Found, rules: Rules, concepts: Concepts) -> str | None:
+    """A subject the unit opens with that is not the section's ("Russlands Präsident Putin hat …" in a
+    section on Seoul): one of the brief's actors (a concept that can name the topic, a section's
+    required one). Then the section's subject, known only from the article as a whole, is not what it
+    is about; when the sentence before names it, the other is more likely the source of what it says."""
+    subject = rules.required if rules.require else concepts.topic
+    if found.lead & concepts.topic or found.nearby & subject:
+        return None  # "In Damaskus feierten …": a concept that names the topic, where it does, is no other subject
+    labels = concepts.labels
+    own = {labels[c] for c in subject}
+    return next((labels[c] for c in found.lead if c in concepts.actors and labels[c] not in own), None)
+
+
+def matched(found: Found, hits: list[int], carried: int | None, labels: list[str]) -> list[str]:
+    """The labels of the concepts a unit matched, for `briefing explain`: "Term?" only in a what-if,
+    "(Term)" in the sentence before."""
+    found_labels = [labels[c] if c in found.asserted else f"{labels[c]}?" for c in hits]
+    return found_labels + [f"({labels[carried]})"] if carried is not None else found_labels
+
+
+def idf(units: Counter[int], labels: list[str], as_set: Ids) -> list[float]:
+    """Rare concepts say more about a sentence than ones found everywhere (e.g. 'Soldaten').
+    `units`: how many units name each combination of concepts (a bit mask)."""
+    n = sum(units.values()) or 1
+    df: Counter[str] = Counter()
+    for named, count in units.items():
+        for label in {labels[c] for c in as_set(named)}:  # concepts with the same label count as one
+            df[label] += count
+    return [max(0.5, math.log((n + 1) / (df[label] + 1))) for label in labels]

@@ -1,0 +1,107 @@
+"""units: sentences grouped so that each group can be quoted on its own, and what surrounds a group
+(the sentences just before it, what its article is about); and the tails of pages that are another
+story."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .concepts import Concepts
+from .language import ids, mask
+from .models import TAIL, TAIL_HEADING, Sentence
+from .reading import Reading
+
+MAX_UNIT_SENTENCES = 4
+MIN_CONCEPTS = 2  # one matching word is chance; two concepts make a sentence about a section
+
+
+class Unit(NamedTuple):  # a tuple: a large folder has hundreds of thousands
+    """One or more consecutive sentences that can be quoted without what came before."""
+
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def article(self) -> str:
+        return self.sentences[0].article.id
+
+    @property
+    def text(self) -> str:
+        first, last = self.sentences[0], self.sentences[-1]
+        return first.article.text[first.start : last.end]
+
+
+def unit_starts(follows: Sequence[bool], leans: Sequence[bool]) -> list[int]:
+    """Where each unit starts: a sentence that leans on the one before it (`leans`) and directly
+    follows it (`follows`) is never quoted without it."""
+    starts: list[int] = []
+    for i, (after, leaning) in enumerate(zip(follows, leans, strict=True)):
+        if not (starts and leaning and after and i - starts[-1] < MAX_UNIT_SENTENCES):
+            starts.append(i)
+    return starts
+
+
+def context(sentences: Sequence[Sentence], starts: Sequence[int], u: int, follows: Sequence[bool]) -> range:
+    """What the reader has just read before unit u: the paragraph so far and the one before it, when
+    nothing (no heading, no furniture) stands between them (positions of its sentences)."""
+    first = starts[u]
+    paragraph = sentences[first].paragraph
+    begin = first
+    j = u - 1
+    while j >= 0 and first - begin < 2 * MAX_UNIT_SENTENCES:
+        last = starts[j + 1] - 1
+        if not follows[begin] or paragraph - sentences[last].paragraph > 1:
+            break
+        begin = starts[j]
+        j -= 1
+    return range(begin, first)
+
+
+def contiguous(a: Sentence, b: Sentence) -> bool:
+    """b follows a with nothing but white space between them (no furniture, no heading)."""
+    return a.article is b.article and b.index == a.index + 1 and not a.article.text[a.end : b.start].strip()
+
+
+def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts) -> dict[str, int]:
+    """Of the subject concepts (`require`, topic), those each article is about: named in its headline,
+    or in a fifth of its sentences (and at least two). Its sentences need not name them again."""
+    subjects = concepts.subjects_mask
+    counts: dict[str, Counter[int]] = {}
+    totals: Counter[str] = Counter()
+    titles: dict[str, str | None] = {}
+    for s, reading in zip(sentences, readings, strict=True):
+        art = s.article.id
+        totals[art] += 1
+        titles.setdefault(art, s.article.title)
+        if reading.named & subjects:
+            counts.setdefault(art, Counter()).update(ids(reading.named & subjects))
+    about = {}
+    for art, total in totals.items():
+        title = titles[art]
+        bits = concepts.index.read(title, None).named & subjects if title else 0
+        bits |= mask(c for c, n in counts.get(art, Counter()).items() if n >= max(2, total / 5))
+        if bits:
+            about[art] = bits
+    return about
+
+
+def unrelated_tails(concepts: Concepts, sentences: Sequence[Sentence], readings: Sequence[Reading]) -> set[int]:
+    """Positions of the sentences in a block at an article's end that may be another story (see TAIL)
+    and names nothing of the brief: not its topic, no section's required concept, nor two concepts of
+    one section. A tail that does is the article's own last part ("Erste Schritte Richtung Übergang")."""
+    blocks: dict[tuple[str, int], list[int]] = {}
+    for at, s in enumerate(sentences):
+        tails = [f for f in s.article.furniture if f.kind in (TAIL, TAIL_HEADING) and f.start <= s.start]
+        if tails and tails[-1].kind == TAIL and tails[-1].end >= s.end:
+            heading = next((f.start for f in reversed(tails) if f.kind == TAIL_HEADING), 0)
+            blocks.setdefault((s.article.id, heading), []).append(at)
+    unrelated: set[int] = set()
+    for block in blocks.values():
+        named = 0
+        for at in block:
+            named |= readings[at].named
+        if not (named & concepts.subjects_mask
+                or any((named & r.concepts_mask).bit_count() >= MIN_CONCEPTS for r in concepts.rules)):
+            unrelated.update(block)
+    return unrelated
