@@ -113,3 +113,28 @@ def test_only_doubtful_stretches_go_to_somajo(monkeypatch: pytest.MonkeyPatch) -
     given_to_somajo.clear()
     assert segment.sentence_spans("They live in the U.S. The army came. Then.", "en") == [(0, 36), (37, 42)]
     assert given_to_somajo == []  # SoMaJo never ends a sentence at "U.S." either
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Kiew: Die ersten nordkoreanischen Truppen sind in Kursk. Das meldet Kiew.", "Die ersten nordkoreanischen Truppen"),
+        ("Kiew/Moskau – Einige Wochen lang sorgte der Vormarsch für Aufsehen.", "Einige Wochen lang"),
+        ("Nürnberg - Nach dem Sturz will das Bundesamt keine Anträge bearbeiten.", "Nach dem Sturz"),
+        ("Seoul (dpa) - Südkorea hat den Botschafter einbestellt.", "Südkorea hat"),
+        ("MOSCOW, Nov 5 (Reuters) - Russia said on Tuesday it would respond.", "Russia said"),
+        ("Die Armee teilte mit: Assads Zeit sei vorbei.", "Die Armee teilte mit"),  # a colon inside the sentence
+    ],
+)
+def test_a_dateline_is_not_part_of_the_first_sentence(text: str, first: str) -> None:
+    assert _sentences(text, "en" if "Reuters" in text else "de")[0].startswith(first)
+
+
+def test_an_inline_teaser_is_cut_out_of_its_paragraph() -> None:
+    text = ("Die Rebellen nahmen die Stadt ein. Hintergrund: Wer ist der Rebellenchef? "
+            "Ohne Zweifel zählte er lange zum harten Kern.\n")
+    from briefing.furniture import find_furniture
+
+    article = Article(id="a", path="a.txt", text=text, language="de", furniture=tuple(find_furniture(text)))
+    found = [s.text for s in split_sentences(article)]
+    assert found == ["Die Rebellen nahmen die Stadt ein.", "Ohne Zweifel zählte er lange zum harten Kern."]

@@ -166,3 +166,94 @@ def test_readings_follow_the_order_of_the_sentences_given() -> None:
     alone = [read_sentences([s], concepts, workers=1)[0][:4] for s in mixed]
     assert [r[:4] for r in readings] == alone
     assert readings[0][0] == 1 and readings[2][0] == 2 and readings[3][0] == 4  # Soldat, Kursk, Waffe
+
+
+# ---- Rules for real pages: a sentence's subject may be known from before it or from its article ----
+
+# A folder of the size of a real one, where a concept named once is rare enough to weigh what it says.
+_LARGER_FILLER = "\n\n".join(f"Meldung {i}: Nordkorea stellte am Tag {i} seine Soldaten bei einer Parade in Pjöngjang vor."
+                               for i in range(40))
+
+
+def test_one_aspect_said_of_the_sections_subject_is_enough() -> None:
+    # "Verlust" is the only combat term besides the required one: the sentence says it of the subject
+    text = "Die Nordkoreaner sollen bei den Kämpfen schwere Verluste erlitten haben, heißt es."
+    assert _sections(text)["combat"] == [text]
+
+
+def test_a_subject_known_from_the_sentence_before_lends_it_to_an_opening_aspect() -> None:
+    before = "Nordkorea hat nach Angaben aus Seoul bereits 1.500 Soldaten nach Russland entsandt."
+    text = "Eine zweite Entsendung werde in Kürze erfolgen, hieß es weiter."
+    assert any(text in e for e in _sections(f"{before} {text}", filler=_LARGER_FILLER)["deployment"])
+
+
+def test_a_sentence_opening_with_another_actor_does_not_take_the_articles_subject() -> None:
+    # the article is about South Korea (its headline), but this sentence is about Putin, not Seoul
+    config = _config()
+    text = ("Südkorea prüft Waffen für Kiew\n\nSüdkorea erwägt Waffenlieferungen an die Ukraine, sagte Präsident Yoon.\n\n"
+            "Russlands Präsident Wladimir Putin hat die Frage nach Waffen aus Südkorea als Provokation bezeichnet.\n\n"
+            "Nordkorea liefert Soldaten und Waffen an Russland, berichten Beobachter seit Wochen.")
+    article = Article(id="a", path="a.txt", text=text, title="Südkorea prüft Waffen für Kiew", language="de")
+    choices = select_excerpts(config, split_sentences(article))
+    quoted = [e.text for c in choices if c.config.id == "south-korea" for e in c.excerpts]
+    assert not any("Putin" in q for q in quoted)
+
+
+def test_a_leaning_sentence_that_names_an_excluded_concept_is_cut_off_the_fact_before_it() -> None:
+    config = _config()
+    sections = [s.model_dump() for s in config.sections]
+    sections[0]["exclude"] = [["Flüchtling"]]
+    text = ("Nordkorea hat weitere 2.000 Soldaten an die Front in Kursk geschickt. "
+            "Sie sollen dort auch Flüchtlinge bewachen.")
+    sentences = split_sentences(_article(f"{_FILLER}\n\n{text}"))
+    (deployment, *_) = select_excerpts(config.model_copy(update={"sections": [type(config.sections[0])(**sections[0]),
+                                                                            *config.sections[1:]]}), sentences)
+    assert [e.text for e in deployment.excerpts] == ["Nordkorea hat weitere 2.000 Soldaten an die Front in Kursk geschickt."]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged_words"),
+    [
+        # reported speech: "hieß es, … würden" reports what was said
+        ("Am Freitag hieß es, 1.500 Soldaten würden in Russland ausgebildet.", []),
+        # a what-if whose speaker is named only afterwards stays a what-if
+        ("Kim würde die Soldaten auch deshalb entsenden, weil er Geld braucht, erklärt ein Experte.",
+         ["würde", "die", "Soldaten", "auch", "deshalb", "entsenden"]),
+        # the occasion of a reaction is not what it reports
+        ("Seoul bestellte wegen der Truppenentsendung den Botschafter ein.", ["wegen", "der", "Truppenentsendung", "den",
+                                                                             "Botschafter", "ein"]),
+    ],
+)
+def test_reported_speech_and_occasions(text: str, hedged_words: list[str]) -> None:
+    flags = hedged(text)
+    assert [t.text for t, h in zip(tokens(text, "de"), flags, strict=True) if h] == hedged_words
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [("eindringen", "Trotz Verbots drangen Menschen in den Präsidentenpalast ein."),
+     ("aufrufen", "Sie riefen Millionen Flüchtlinge zur Rückkehr auf."),
+     ("ankündigen", "Die Miliz (HTS) kündigte einen friedlichen Übergang an.")],
+)
+def test_separable_verbs_match_their_infinitive(term: str, text: str) -> None:
+    assert ConceptIndex([[term]]).read(text, "de").named == 1
+
+
+def test_a_tail_that_names_the_brief_is_quoted_and_another_story_is_not(tmp_path: Any) -> None:
+    from briefing.pipeline import build_brief
+
+    (tmp_path / "a.txt").write_text(
+        "Nordkorea schickt Soldaten\n\n"
+        "Nordkorea hat nach Angaben aus Kiew weitere 3.000 Soldaten in die Region Kursk geschickt. "
+        "Die Soldaten sollen die russische Front verstärken, heißt es aus Kiew.\n\n"
+        "Beobachter erwarten, dass Pjöngjang im Gegenzug Geld und Technik erhält.\n\n"
+        "Was die Entsendung für Seoul bedeutet\n\n"
+        "Südkorea erwägt nun Waffenlieferungen an die Ukraine, sagte Präsident Yoon am Montag.\n\n"
+        "Bundesliga: Bayern gewinnt Spitzenspiel\n\n"
+        "Im Spitzenspiel der Fußball-Bundesliga hat der FC Bayern München gegen Leverkusen mit zwei zu eins gewonnen.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_LARGER_FILLER, encoding="utf-8")
+    brief = build_brief(_config(), tmp_path).brief
+    quoted = " ".join(e.text for s in brief.sections for e in s.excerpts)
+    assert "Südkorea erwägt nun Waffenlieferungen" in quoted  # after a subheading, but about the brief
+    assert "Bundesliga" not in quoted
