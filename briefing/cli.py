@@ -93,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", parents=[common], help="show why each excerpt was chosen or left out")
     explain.add_argument("--rejected", type=int, default=5, metavar="N", help="best rejected candidates per section")
+    explain.add_argument("--find", metavar="TEXT", help="why the sentence that contains TEXT is quoted where it is, or not")
     explain.set_defaults(run=_explain)
     return parser
 
@@ -192,6 +193,11 @@ def _sources(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     config, articles = _load(args)
     build = _build_brief(args, config, articles)
+    if args.find:
+        from .explain import why_not
+
+        print("\n".join(why_not(build, args.find)))
+        return 0
     for choice in build.choices:
         print(f"== {choice.config.id}: {choice.config.title} ({len(choice.excerpts)} excerpts)")
         for ex in choice.excerpts:

@@ -34,6 +34,8 @@ class Build:
     choices: list[SectionChoice]
     skipped: list[Skipped]
     notes: list[str]
+    concepts: Concepts | None = None
+    unrelated: frozenset[tuple[str, int]] = frozenset()  # (article, start) of the sentences taken for another story
 
     @property
     def warnings(self) -> list[str]:
@@ -62,6 +64,7 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
     readings, found = read.readings, read.figures
     timer.lap("read", f"{len(found)} troop figures")
     unrelated = unrelated_tails(concepts, sentences, readings)  # another story appended to a page
+    left_out = frozenset((sentences[at].article.id, sentences[at].start) for at in unrelated)
     if unrelated:
         kept = {old: new for new, old in enumerate(at for at in range(len(sentences)) if at not in unrelated)}
         found = [(kept[f[0]], *f[1:]) for f in found if f[0] in kept]
@@ -86,7 +89,7 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
         date=date, language=config.language, classification=config.classification,
         period=(dates[0], dates[-1]) if dates else None, sources=sources, sections=sections,
     )
-    return Build(brief, articles, choices, skipped, [note] if note else [])
+    return Build(brief, articles, choices, skipped, [note] if note else [], concepts, left_out)
 
 
 class _Timer:

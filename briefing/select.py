@@ -32,6 +32,9 @@ class Rejected:
     score: float
     reason: str
     why: Reason | None = None
+    source: str = ""  # where the text is: article id and offsets
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -183,8 +186,14 @@ class _Rejections:
             self.floor = -self.items[-1][0]
 
     def best(self) -> list[Rejected]:
-        return [Rejected(what.text, round(-score, 3), str(why), why.reason)
+        return [Rejected(what.text, round(-score, 3), str(why), why.reason, *_where(what))
                 for score, _, what, why in sorted(self.items, key=lambda item: item[:2])[:REJECTED_KEPT]]
+
+
+def _where(what: Unit | Excerpt) -> tuple[str, int, int]:
+    if isinstance(what, Excerpt):
+        return what.source, what.start, what.end
+    return what.article, what.sentences[0].start, what.sentences[-1].end
 
 
 def _attributed(excerpt: Excerpt, texts: dict[str, str]) -> Excerpt:

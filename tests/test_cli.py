@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from briefing.cli import main
 
 from .conftest import ROOT
@@ -165,3 +167,16 @@ def test_thousands_of_files(tmp_path: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["sources"]) == 1501
     assert all(ex["source"] == "9999" for s in data["sections"] for ex in s["excerpts"])
+
+
+def test_explain_find_tells_why_a_sentence_is_or_is_not_quoted(capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.cli import main
+
+    real = ROOT / "tests" / "gold" / "real" / "syria"
+    assert main(["explain", "-q", "--no-cache", "--config", str(real / "config.yaml"), "--find", "Die Regelung gelte nicht"]) == 0
+    out = capsys.readouterr().out
+    assert "germany-eu: quoted" in out
+    assert main(["explain", "-q", "--no-cache", "--config", str(real / "config.yaml"), "--find", "SOURCE:TRTWorld"]) == 0
+    assert "page furniture" in capsys.readouterr().out
+    assert main(["explain", "-q", "--no-cache", "--config", str(real / "config.yaml"), "--find", "no such words"]) == 0
+    assert "no article contains" in capsys.readouterr().out
