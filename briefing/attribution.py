@@ -49,6 +49,11 @@ _PATTERNS = [
     # "Südkoreas Verteidigungsminister führte aus", "Pentagon spokesperson Sabrina Singh said"
     re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{_PHRASE})\s+(?:hat\s+|have\s+|has\s+)?(?:{_SAY_DE}|{_SAY_EN}|erklärt|gesagt)\b",
                re.U),
+    # "Bestätigt worden war der Beschuss wenig später auch von Andrii Kovalenko": a passive and its agent
+    re.compile(r"\b(?:[Bb]estätigt|[Gg]emeldet|[Bb]erichtet|[Dd]ementiert|[Bb]ekräftigt)\s+worden\s+(?:war|ist|sei|waren|sind)\b"
+               r"[^.;]*?\bvon\s+(?P<who>[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){1,2})", re.U),
+    # "Das sagte ein Behördensprecher.": what was said, then who said it
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))(?:Das|Dies|So)\s+(?:{_SAY_DE})\s+(?P<who>(?:der|die|das|ein|eine)\s+{_PHRASE})", re.U),
     # "…", so die Experten für Geopolitik.
     re.compile(rf"[\"“”»«],?\s+so\s+(?P<who>{_PHRASE})", re.U),
 ]

@@ -28,7 +28,7 @@ def merge_neighbours(chosen: list[Candidate], best: int) -> list[Excerpt]:
     for item in sorted(chosen, key=lambda c: (c[0].article, c[0].sentences[0].index)):
         last = groups[-1] if groups else None
         prev, first = last[-1][0].sentences[-1] if last else None, item[0].sentences[0]
-        if last and prev and contiguous(prev, first) and prev.paragraph == first.paragraph:
+        if last and prev and contiguous(prev, first):
             length = item[0].sentences[-1].end - last[0][0].sentences[0].start
             if length <= MAX_EXCERPT_CHARS:
                 last.append(item)

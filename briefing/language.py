@@ -341,8 +341,10 @@ def _hypothetical(texts: Sequence[str], i: int, reported: bool) -> bool:
 # (in reported speech, "würden" and "would" report what was said, they do not speculate).
 SAY_DE = (r"sagte|sagt|erklärte|erklärt|betonte|warnte|bestätigte|berichtete|berichtet|meldete|meldet|schreibt|"
           r"schrieb|teilte mit|ergänzt|ergänzte|führte aus|behauptete|bezeichnete|konstatierte|resümiert|zitierte|"
-          r"spricht|sprach|nennt|nannte|schätzt|schätzte|geht davon aus|gehen davon aus")
-SAY_EN = r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed|estimate|estimates|believes|gave|put"
+          r"spricht|sprach|nennt|nannte|schätzt|schätzte|geht davon aus|gehen davon aus|verkündete|verkündet|"
+          r"kündigte|warnt|forderte|fordert|kritisierte|kritisiert|bekräftigte|mahnte|betont")
+SAY_EN = (r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed|estimate|estimates|believes|gave|put|"
+          r"announced|announces|urged|demanded|welcomed|criticized|criticised|insisted|stressed|denied")
 _REPORTED = re.compile(rf"\b(?:{SAY_DE}|{SAY_EN}|hieß es|hiess es|heißt es|teilte|teilten|laut|zufolge|announced|"
                        r"according to)\b", re.I)
 _REPORTING_MODALS = {"würde", "würden", "would"}
@@ -363,6 +365,9 @@ def reported_from(text: str) -> int | None:
 _MODAL = {"würde", "würden", "würdest", "könnte", "könnten", "dürfte", "dürften", "would", "could", "might"}
 _CONDITION = {"wenn", "falls", "sollte", "sollten", "if", "unless"}
 _OPENS_CLAUSE = {"dass", "ob", "that", "whether"}
+# A relative clause set off by commas describes someone; it is not what the sentence reports:
+# "Zelensky, who called for South Korea to take a more active role, warned that …"
+_RELATIVE = {"who", "which", "whose", "whom", "dessen", "deren", "welcher", "welche", "welches"}
 # ... unless a source states it as its assessment: "Der Geheimdienst vermutet, dass Moskau liefern könnte".
 _ASSESSES = re.compile(r"(vermut|glaub|befürcht|fürcht|erwart|schätz|believ|expect|fear|suspect|estimat|assess)", re.I)
 # The occasion of a sentence, what it reacts to, is not what it reports: "Seoul bestellte wegen der
@@ -371,7 +376,7 @@ _OCCASIONS = ("angesichts", "als reaktion auf", "wegen", "aufgrund", "infolge", 
               "in response to", "in reaction to", "in the wake of", "because of", "due to", "in protest at")
 _OCCASION = re.compile(r"\b(" + "|".join(_OCCASIONS) + r")\b", re.I)
 # Python's re is several times slower with IGNORECASE: the words are listed with a small and a capital initial
-_HEDGE_WORDS = sorted(form for w in (*_MODAL, *_CONDITION, *_OCCASIONS) for form in (w, w[0].upper() + w[1:]))
+_HEDGE_WORDS = sorted(form for w in (*_MODAL, *_CONDITION, *_OCCASIONS, *_RELATIVE) for form in (w, w[0].upper() + w[1:]))
 _MAY_HEDGE = re.compile(r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
@@ -393,9 +398,11 @@ _CLAUSE_END = re.compile(r"[,;:]")
 
 
 def opening_words(text: str) -> int:
-    """How many words open the sentence, up to the first comma (at most 12): where news sentences
-    name what they are about ("South Korea's President Yoon … has said …")."""
+    """How many words open the sentence, up to the first comma (at most 12; past a short introductory
+    phrase): where news sentences name what they are about ("South Korea's President Yoon … has said …")."""
     cut = _CLAUSE_END.search(text)
+    if cut and count_words(text[: cut.start()]) <= 3:  # "In many places, government forces withdrew …"
+        cut = _CLAUSE_END.search(text, cut.end())  # an introductory phrase: the subject comes after it
     return min(12, count_words(text[: cut.start()] if cut else text))
 
 
@@ -428,7 +435,7 @@ def hedged(text: str) -> list[bool]:
             return
         words = [toks[i].text.lower() for i in clause]
         start = None
-        if words[0] in _CONDITION:
+        if words[0] in _CONDITION or (words[0] in _RELATIVE and clause[0] and "," in text[toks[clause[0] - 1].end : toks[clause[0]].start]):
             start = 0
         else:
             modal = next((j for j, w in enumerate(words) if w in _MODAL and not (

@@ -22,7 +22,7 @@ MIN_SCORE = 3.0  # two concepts that are each found in a third of all sentences 
 CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before counts half
 TOPIC_BONUS = 1.25
 LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
-HEDGED_WEIGHT = 0.5  # a concept named only in a what-if or as the occasion ("in response to …")
+HEDGED_WEIGHT = 0.5  # a concept named only in a what-if, as the occasion ("in response to …") or in a side clause
 
 
 class Reason(Enum):
@@ -33,7 +33,7 @@ class Reason(Enum):
     TOO_SHORT = "too short to stand alone"
     EXCLUDED = "excluded by '{}'"
     ONE_TERM = "only one term matched"
-    WHAT_IF = "named only in a what-if"
+    WHAT_IF = "named only in a what-if, an occasion or a side clause"
     WEAK = f"weak match (score below {MIN_SCORE})"
     FITS_BETTER = "fits '{}' better"
     OVER_CAP = "over max_excerpts ({})"
