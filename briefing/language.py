@@ -176,11 +176,34 @@ class Term:
         words = tuple(t.keys for t in toks)
         return cls(text, words, tuple(t.text[:1].isupper() for t in toks))
 
+    capitalised: bool = False  # (a paraphrase of a compound) its nouns must be written as nouns
+
     def matches_at(self, texts: Sequence[str], i: int, langs: tuple[str, ...]) -> bool:
         """The term's words stand at texts[i], texts[i+1], …"""
         n = len(self.words)
         return i + n <= len(texts) and all(
-            _word_matches(word_keys(texts[i + j], langs), self.words[j], self.nouns[j]) for j in range(n))
+            (not self.capitalised or not self.nouns[j] or texts[i + j][:1].isupper())
+            and _word_matches(word_keys(texts[i + j], langs), self.words[j], self.nouns[j]) for j in range(n))
+
+    def paraphrases(self) -> list[Term]:
+        """A German compound said in words: "Ostrussland" as "Osten Russlands", "Truppenentsendung" as
+        "Entsendung von Truppen". Every split into a modifier of three letters or more and a head of
+        four or more is tried; both must stand there, as nouns, for it to match."""
+        word = self.label
+        if len(self.words) != 1 or not self.nouns[0] or len(word) < 8 or not word.isalpha():
+            return []
+        found = []
+        for cut in range(3, len(word) - 3):
+            head = word[cut].upper() + word[cut + 1 :]
+            modifiers = [word[:cut]] + ([word[: cut - 1]] if word[cut - 1] == "s" and cut > 4 else [])
+            for modifier in modifiers:
+                m, h = word_keys(modifier, ("de",)), word_keys(head, ("de",))
+                found.append(Term(word, (m, h), (True, True), capitalised=True))
+                found.append(Term(word, (h, _LINKS, m), (True, False, True), capitalised=True))
+        return found
+
+
+_LINKS = frozenset(f"de:{w}" for w in ("von", "der", "des", "aus"))  # their own stems: no lemma needed
 
 
 class ConceptIndex:
@@ -190,6 +213,7 @@ class ConceptIndex:
 
     def __init__(self, concepts: Sequence[Sequence[str]]) -> None:
         self.terms = [(cid, Term.parse(text)) for cid, synonyms in enumerate(concepts) for text in synonyms]
+        self.terms += [(cid, said) for cid, term in list(self.terms) for said in term.paraphrases()]
         self.numbers = {cid for cid, term in self.terms if term.label == NUMBER_TERM}
         self._exact: dict[str, set[int]] = {}
         self._head: dict[str, set[int]] = {}

@@ -257,3 +257,15 @@ def test_a_tail_that_names_the_brief_is_quoted_and_another_story_is_not(tmp_path
     quoted = " ".join(e.text for s in brief.sections for e in s.excerpts)
     assert "Südkorea erwägt nun Waffenlieferungen" in quoted  # after a subheading, but about the brief
     assert "Bundesliga" not in quoted
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "matches"),
+    [("Ostrussland", "Videos zeigen Soldaten im fernen Osten Russlands.", True),
+     ("Truppenentsendung", "Die Entsendung von Truppen geht weiter.", True),
+     ("Waffenlieferung", "Seoul erwägt die Lieferung von Waffen.", True),
+     ("Ostrussland", "Der Osten des Landes ist ruhig.", False),  # both parts must stand there
+     ("Abkommen", "Er kam ab Kommen.", False)],
+)
+def test_a_german_compound_term_matches_its_parts_said_in_words(term: str, text: str, matches: bool) -> None:
+    assert bool(ConceptIndex([[term]]).read(text, "de").named) is matches
