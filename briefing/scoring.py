@@ -111,8 +111,8 @@ def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bon
     if hit:
         return Fit(score, hits, carried, Why(Reason.EXCLUDED, hit))
     counting = {labels[c] for c in hits if c not in concepts.topical}
-    if rules.require and not rules.required & concepts.subjectlike and found.asserted & concepts.topic:
-        counting.add("")  # the brief's topic, said of a section's own subject ("Seoul … Nordkoreas …"), links the two
+    if rules.require and not rules.required & concepts.subjectlike and found.all & concepts.topic:
+        counting.add("")  # the topic, said of a section's own subject, links the two, even as the occasion ("Seoul … wegen Nordkoreas …")
     if len(counting) < MIN_CONCEPTS and not about_subject(found, rules, concepts, hits):
         return Fit(score, hits, carried, Why(Reason.ONE_TERM))
     if not any(c in found.asserted for c in hits):
