@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .language import SAY_DE, SAY_EN
+from .language import ANNOUNCE, SAY_DE, SAY_EN
 
 _SAY_DE, _SAY_EN = SAY_DE, SAY_EN
 _NAME = r"[A-ZÄÖÜ\"„][\w\"“„'’-]*"
@@ -47,7 +47,7 @@ _PATTERNS = [
     re.compile(rf"(?:[,;]|\bthat|\bwhich)\s+(?P<who>(?:der|die|das|the)\s+{_PHRASE})\s+(?:geht|gehen|spricht|sprach|nennt|"
                rf"nannte|schätzt|schätzte|sagt|sagte|gave|put|said|says)\b", re.U),
     # "Südkoreas Verteidigungsminister führte aus", "Pentagon spokesperson Sabrina Singh said"
-    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{_PHRASE})\s+(?:hat\s+|have\s+|has\s+)?(?:{_SAY_DE}|{_SAY_EN}|erklärt|gesagt)\b",
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{_PHRASE})\s+(?:hat\s+|have\s+|has\s+)?(?:{_SAY_DE}|{_SAY_EN}|{ANNOUNCE}|erklärt|gesagt)\b",
                re.U),
     # "Bestätigt worden war der Beschuss wenig später auch von Andrii Kovalenko": a passive and its agent
     re.compile(r"\b(?:[Bb]estätigt|[Gg]emeldet|[Bb]erichtet|[Dd]ementiert|[Bb]ekräftigt)\s+worden\s+(?:war|ist|sei|waren|sind)\b"
@@ -75,7 +75,7 @@ _NAMED_SPEAKERS = [
 # Words after the claimant that belong to the rest of the sentence, not to the name.
 _TRAIL = re.compile(r"\s+(am|im|in|bei|auf|gegenüber|zu|vor|nach|on|in|at|to|on|weiter|zuletzt|jetzt|nun|außerdem|"
                     r"mit|aus|dass|that|der sich|who)\b.*$", re.U)
-_NOT_A_CLAIMANT = re.compile(r"^(according|laut|zufolge|am|im|in|on|at|last|this|early|late|earlier|later|monday|tuesday|wednesday|"
+_NOT_A_CLAIMANT = re.compile(r"^(according|laut|zufolge|aber|auch|kein|keine|keinen|nicht|noch|jedoch|sich|am|im|in|on|at|last|this|early|late|earlier|later|monday|tuesday|wednesday|"
                              r"thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
                              r"samstag|sonntag|reporters|journalisten)\b", re.I)
 # One word that is not a claimant: a sentence adverb caught at the start, or a noun too generic to tell the reader who.
@@ -89,16 +89,22 @@ _PRONOUNS = {"er", "sie", "es", "he", "she", "they", "it", "wir", "we", "ich", "
 def claimants(text: str) -> list[tuple[int, str]]:
     """(position, claimant) of every source the text names, in text order."""
     text = re.sub(r"\s", " ", text)  # hard line breaks must not hide a name; positions stay
+    best = _found(text, _PATTERNS)
+    if best or not _SAYING.search(text):
+        return best
+    # a named person in a role is only the fallback, and only the first of them: "Außenminister Kim
+    # erläuterte Botschafter Sinowjew die Position …" is what Kim said
+    return _found(text, _NAMED_SPEAKERS)[:1]
+
+
+def _found(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, str]]:
     best: dict[int, str] = {}
-    for patterns in (_PATTERNS, _NAMED_SPEAKERS if _SAYING.search(text) else []):
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                who = _clean(re.sub(r" +", " ", match.group("who")))
-                at = match.start("who")
-                if who and who.lower() not in _PRONOUNS and len(who) > len(best.get(at, "")):
-                    best[at] = who  # where two patterns find a claimant at one place, the fuller wins
-        if best:
-            break  # a named person in a role is only the fallback
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            who = _clean(re.sub(r" +", " ", match.group("who")))
+            at = match.start("who")
+            if who and who.lower() not in _PRONOUNS and len(who) > len(best.get(at, "")):
+                best[at] = who  # where two patterns find a claimant at one place, the fuller wins
     return sorted(best.items())
 
 
@@ -193,7 +199,7 @@ _TRAILING_ADVERB = re.compile(r"\s+(also|too|again|later|earlier|first|then|auch
 
 
 def _clean(who: str) -> str | None:
-    who = re.split(r"(?<=[a-zäöüß])\.(?=[A-ZÄÖÜ])", who)[0]  # "Sprecher.Dem Bericht": a full stop without its space
+    who = re.split(r"(?<=[a-zäöüß])\.\s*(?=[A-ZÄÖÜ])", who)[0]  # a claimant ends with its sentence ("Sprecher.Dem Bericht")
     if _SOURCES_FROM.match(who):  # "Quellen aus dem ukrainischen Militärgeheimdienst": the where is the who
         who = re.split(r"\s+(?:am|on|zufolge|mit|,)\s", who)[0]
     else:

@@ -365,11 +365,13 @@ def _hypothetical(texts: Sequence[str], i: int, reported: bool) -> bool:
 # (in reported speech, "würden" and "would" report what was said, they do not speculate).
 SAY_DE = (r"sagte|sagt|erklärte|erklärt|betonte|warnte|bestätigte|berichtete|berichtet|meldete|meldet|schreibt|"
           r"schrieb|teilte mit|ergänzt|ergänzte|führte aus|behauptete|bezeichnete|konstatierte|resümiert|zitierte|"
-          r"spricht|sprach|nennt|nannte|schätzt|schätzte|geht davon aus|gehen davon aus|verkündete|verkündet|"
-          r"kündigte|warnt|forderte|fordert|kritisierte|kritisiert|bekräftigte|mahnte|betont")
-SAY_EN = (r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed|estimate|estimates|believes|gave|put|"
-          r"announced|announces|urged|demanded|welcomed|criticized|criticised|insisted|stressed|denied")
-_REPORTED = re.compile(rf"\b(?:{SAY_DE}|{SAY_EN}|hieß es|hiess es|heißt es|teilte|teilten|laut|zufolge|announced|"
+          r"spricht|sprach|nennt|nannte|schätzt|schätzte|geht davon aus|gehen davon aus")
+SAY_EN = r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed|estimate|estimates|believes|gave|put"
+# Verbs of announcing and demanding: what follows them is what was announced, so they name a claimant
+# only before them ("Die HTS verkündete die Öffnung …": HTS, not "die Öffnung").
+ANNOUNCE = (r"verkündete|verkündet|kündigte|warnt|forderte|fordert|kritisierte|kritisiert|bekräftigte|mahnte|betont|"
+            r"announced|announces|urged|demanded|welcomed|criticized|criticised|insisted|stressed|denied")
+_REPORTED = re.compile(rf"\b(?:{SAY_DE}|{SAY_EN}|{ANNOUNCE}|hieß es|hiess es|heißt es|teilte|teilten|laut|zufolge|announced|"
                        r"according to)\b", re.I)
 _REPORTING_MODALS = {"würde", "würden", "would"}
 

@@ -163,12 +163,12 @@ def _furniture_quoted(path: Path, texts: dict[str, str], paths: dict[str, str], 
             for q in [ex, *ex.get("corroborated_by", [])] if _overlaps(spans, paths[q["source"]], q["start"], q["end"])]
 
 
-def _same_claimant(got: str, want: str | list[str]) -> bool:
-    """The brief names the claimant if one of its names contains the gold's (or one of the gold's
-    names) or is contained in it ("Blinken" and "US-Außenminister Antony Blinken")."""
-    names = [w.casefold() for w in ([want] if isinstance(want, str) else want)]
+def _right_claimants(got: str, wanted: list[str | list[str]]) -> bool:
+    """Every name the brief gives ("A; B") is one the gold gives for a sentence of the excerpt: it
+    contains the gold's name or is contained in it ("Blinken" and "US-Außenminister Antony Blinken")."""
+    names = [w.casefold() for want in wanted for w in ([want] if isinstance(want, str) else want)]
     parts = [p.strip().strip("\"“”„»«").casefold() for p in got.split(";")]
-    return any(part and (part in w or w in part) for part in parts for w in names)
+    return bool(names) and all(part and any(part in w or w in part for w in names) for part in parts)
 
 
 def _attribution(score: Score, path: Path, texts: dict[str, str], paths: dict[str, str], brief: dict[str, Any],
@@ -189,7 +189,7 @@ def _attribution(score: Score, path: Path, texts: dict[str, str], paths: dict[st
             expected += bool(wanted)
             if got:
                 named += 1
-                ok = any(_same_claimant(got, who) for who in wanted)
+                ok = _right_claimants(got, wanted)
                 right += ok
                 found += ok
                 if not ok:
