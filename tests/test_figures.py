@@ -101,6 +101,12 @@ def test_english_ranges_and_hedges() -> None:
         ("According to Russian reports, Assad fled abroad.", "Russian reports"),
         ("Jede Entscheidung stünde auf tönernen Füßen, so der Sprecher.Dem Bericht zufolge gibt es 47.270 Anträge.", None),
         ("Im Interview bezeichnete der die US-Einstufung von HTS als unfair.", None),
+        ("The troops suffered losses, a Ukrainian commander told Reuters. He said they were poorly trained.",
+         "a Ukrainian commander"),
+        ("Russland bestätigte Assads Flucht, nannte aber keinen Aufenthaltsort.", "Russland"),
+        ("Die HTS verkündete die Öffnung des Gefängnisses.", "HTS"),
+        ("Der Vizeminister Kim Hong-kyun erläuterte Botschafter Georgy Zinovyev die Lage und forderte den Abzug.",
+         "Vizeminister Kim Hong-kyun"),  # the addressee is no speaker
         ("Die Soldaten kamen am Montag an.", None),
         ("The troops arrived, he said on Tuesday.", None),
     ],
@@ -123,6 +129,13 @@ def test_a_dateline_is_not_a_speaker() -> None:
     article = "Kiew: Die ersten Truppen sind in Kursk. Insgesamt sind es 12.000, heißt es.\n\nWashington: Die USA warnen."
     before = "Kiew: Die ersten Truppen sind in Kursk. "
     assert attribute("Insgesamt sind es 12.000, heißt es.", before, article) is None
+
+
+def test_er_is_nobody_when_no_person_was_named_before() -> None:
+    from briefing.attribution import attribute
+
+    before = "Wolodymyr Selenskyj sprach am Abend. Kremlchef Putin hatte zuvor Truppen geschickt. "
+    assert attribute("Putin fühle sich dadurch ermutigt, warnte er.", before, before) is None
 
 
 def test_er_is_the_person_named_before_not_the_agency() -> None:
