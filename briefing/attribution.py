@@ -16,7 +16,7 @@ _PATTERNS = [
     re.compile(r"\b(?:Berufung auf|citing|according to)\s+(?P<who>(?:(?:eine[rm]?|a)\s+)?(?:Quellen?|Kreise|sources?|officials?)\s+"
                r"(?:aus|in|from|im)\s+(?:dem|der|den|the\s+)?\s*[\w-]+(?:\s+[\w-]+)?)", re.U),
     # "…, U.S. Secretary of State Antony Blinken said on Thursday.", "…, South Korea's spy agency told lawmakers."
-    re.compile(rf",\s+(?P<who>{_PHRASE}(?:\s+[a-z][\w-]+){{0,2}})\s+(?:{_SAY_EN})\b", re.U),
+    re.compile(rf",\s+(?P<who>{_PHRASE}(?:\s+[a-z][\w-]+){{0,2}})\s+(?:{_SAY_EN}|{ANNOUNCE})\b", re.U),
     # "A Pentagon spokesperson, Sabrina Singh, said …"
     re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,3}(?:spokesperson|spokesman|spokeswoman|official|minister|"
                r"Sprecher|Sprecherin|Minister|Ministerin),\s+(?:[A-Z][\w-]+\s*){1,3}),\s+(?:said|says|sagte|sagt)\b", re.U),
@@ -39,15 +39,16 @@ _PATTERNS = [
     # "Einem Bericht der New York Times zufolge"
     re.compile(rf"(?P<who>(?:[Ee]ine[mr]?|[Dd]e[mr])\s+{_PHRASE})\s+zufolge\b", re.U),
     # "South Korea's spy agency says …", "Western officials estimate …", "HUR, …, has put the number at …"
-    re.compile(r"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,[^,]{1,40},)?\s+(?:has\s+|have\s+)?"
-               r"(?:says?|said|told|estimates?|believes?|put|puts|sagt|sagte|sagen|schätzt|schätzen|spricht|sprach|nannte|"
-               r"nennt|geht von|gehen von)\b",
+    re.compile(r"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,[^,]{1,90},)?\s+(?:has\s+|have\s+)?"
+               r"(?:says?|said|told|estimates?|believes?|put|puts|reported|warned|announced|conveyed|sagt|sagte|sagen|"
+               r"schätzt|schätzen|spricht|sprach|nannte|nennt|geht von|gehen von)\b",
                re.U),
     # "…, der südkoreanische Geheimdienst NIS geht sogar von bis zu 13.000 aus"; "the 10,000 that the Pentagon gave"
     re.compile(rf"(?:[,;]|\bthat|\bwhich)\s+(?P<who>(?:der|die|das|the)\s+{_PHRASE})\s+(?:geht|gehen|spricht|sprach|nennt|"
                rf"nannte|schätzt|schätzte|sagt|sagte|gave|put|said|says)\b", re.U),
     # "Südkoreas Verteidigungsminister führte aus", "Pentagon spokesperson Sabrina Singh said"
-    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{_PHRASE})\s+(?:hat\s+|have\s+|has\s+)?(?:{_SAY_DE}|{_SAY_EN}|{ANNOUNCE}|erklärt|gesagt)\b",
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{_PHRASE})\s+(?:hat\s+|habe\s+|hatte\s+|have\s+|has\s+)?"
+               rf"(?:{_SAY_DE}|{_SAY_EN}|{ANNOUNCE}|erklärt|gesagt|geantwortet|wies darauf hin)\b",
                re.U),
     # "Bestätigt worden war der Beschuss wenig später auch von Andrii Kovalenko": a passive and its agent
     re.compile(r"\b(?:[Bb]estätigt|[Gg]emeldet|[Bb]erichtet|[Dd]ementiert|[Bb]ekräftigt)\s+worden\s+(?:war|ist|sei|waren|sind)\b"

@@ -246,7 +246,10 @@ class ConceptIndex:
         reporting = reported_from(text) if self.numbers else None
         found_at: list[tuple[int, int]] = []  # (token, concepts it names)
         covered: dict[int, int] = {}  # the concepts each token is part of (a term of several words covers them all)
+        unread = audience(text)
         for i, word in enumerate(texts):
+            if i in unread:
+                continue
             found, phrases, figure = self._word(word, langs)
             if word[0].isdigit():
                 figures += 1
@@ -366,7 +369,7 @@ def _hypothetical(texts: Sequence[str], i: int, reported: bool) -> bool:
 SAY_DE = (r"sagte|sagt|erklärte|erklärt|betonte|warnte|bestätigte|berichtete|berichtet|meldete|meldet|schreibt|"
           r"schrieb|teilte mit|ergänzt|ergänzte|führte aus|behauptete|bezeichnete|konstatierte|resümiert|zitierte|"
           r"spricht|sprach|nennt|nannte|schätzt|schätzte|geht davon aus|gehen davon aus")
-SAY_EN = r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed|estimate|estimates|believes|gave|put"
+SAY_EN = r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed|estimate|estimates|believes|gave|put|conveyed"
 # Verbs of announcing and demanding: what follows them is what was announced, so they name a claimant
 # only before them ("Die HTS verkündete die Öffnung …": HTS, not "die Öffnung").
 ANNOUNCE = (r"verkündete|verkündet|kündigte|warnt|forderte|fordert|kritisierte|kritisiert|bekräftigte|mahnte|betont|"
@@ -485,6 +488,37 @@ def hedged(text: str) -> list[bool]:
     close()
     return flags
 
+
+# Whom a statement was made to, or where, says nothing of what it is about: "… sprach in einem Interview
+# mit dem südkoreanischen Fernsehsender KBS von ersten Gefechten", "told South Korea's KBS". The concepts
+# named there are not read at all.
+_AUDIENCE = re.compile(r"\b(?:(?:in einem|im) (?:Interview|Gespräch) mit|gegenüber (?:dem|der|den)|"
+                       r"in an interview with|(?:told|speaking to|said to))\s", re.I)
+
+
+def audience(text: str) -> set[int]:
+    """Positions of the tokens that name a statement's audience."""
+    if not _AUDIENCE.search(text):
+        return set()
+    toks = plain_tokens(text)
+    return {i for match in _AUDIENCE.finditer(text) for i in _audience(toks, match.start(), match.end())}
+
+
+def _audience(toks: Sequence[Token], start: int, end: int) -> range:
+    """The tokens of the phrase `start`..`end` and of the noun phrase after it: articles and small words,
+    then the noun and the names that follow it."""
+    first = next((i for i, t in enumerate(toks) if t.end > start), len(toks))
+    i = next((j for j, t in enumerate(toks) if t.start >= end), len(toks))
+    while i < len(toks) and toks[i].text[:1].islower() and i - first < 8:
+        i += 1  # dem, einem, südkoreanischen …; "told reporters": the one word
+        if toks[i - 1].text.lower() not in _ARTICLES and not toks[i - 1].text.endswith(("en", "em", "er", "es", "e")):
+            return range(first, i)
+    while i < len(toks) and toks[i].text[:1].isupper() and i - first < 12:
+        i += 1
+    return range(first, i)
+
+
+_ARTICLES = {"dem", "der", "den", "des", "einem", "einer", "einen", "the", "a", "an"}
 
 def _is_big_number(word: str) -> bool:
     first = word[:1]

@@ -269,3 +269,11 @@ def test_a_tail_that_names_the_brief_is_quoted_and_another_story_is_not(tmp_path
 )
 def test_a_german_compound_term_matches_its_parts_said_in_words(term: str, text: str, matches: bool) -> None:
     assert bool(ConceptIndex([[term]]).read(text, "de").named) is matches
+
+
+def test_the_audience_of_a_statement_is_not_what_it_is_about() -> None:
+    text = ("Der ukrainische Verteidigungsminister sprach in einem Interview mit dem südkoreanischen Fernsehsender KBS "
+            "von ersten Gefechten mit Nordkoreanern.")
+    sections = _sections(text, filler=_LARGER_FILLER)
+    assert sections["south-korea"] == []
+    assert sections["combat"] == [text]
