@@ -296,7 +296,8 @@ class ConceptIndex:
             if any(self._word(word, langs)):
                 return True
             silent.add(word)
-        return "de" in langs and any(self._word(verb, langs)[0] for _, verb in separable_verbs(text))
+        return ("de" in langs and bool(_PARTICLE_AT_END.search(text))
+                and any(self._word(verb, langs)[0] for _, verb in separable_verbs(text)))
 
     def _word(self, word: str, langs: tuple[str, ...]) -> tuple[int, tuple[int, ...], bool]:
         """What one word can tell, remembered: the concepts it names alone, the terms of several
