@@ -181,9 +181,12 @@ class Term:
     def matches_at(self, texts: Sequence[str], i: int, langs: tuple[str, ...]) -> bool:
         """The term's words stand at texts[i], texts[i+1], …"""
         n = len(self.words)
-        return i + n <= len(texts) and all(
-            (not self.capitalised or not self.nouns[j] or texts[i + j][:1].isupper())
-            and _word_matches(word_keys(texts[i + j], langs), self.words[j], self.nouns[j]) for j in range(n))
+        if i + n > len(texts):
+            return False
+        # a compound said in words: its nouns capitalised, the word between them not (a quick look first)
+        if self.capitalised and any(texts[i + j][:1].isupper() != self.nouns[j] for j in range(n)):
+            return False
+        return all(_word_matches(word_keys(texts[i + j], langs), self.words[j], self.nouns[j]) for j in range(n))
 
     def paraphrases(self) -> list[Term]:
         """A German compound said in words: "Ostrussland" as "Osten Russlands", "Truppenentsendung" as
@@ -223,6 +226,8 @@ class ConceptIndex:
                 continue
             for key in term.words[0]:
                 self._exact.setdefault(key, set()).add(ti)
+                if term.capitalised:
+                    continue  # a compound said in words opens with the very word, or it is not that compound
                 lang, stem = key.split(":", 1)
                 if lang == "de" and term.nouns[0] and len(stem) >= 4:
                     self._head.setdefault(key, set()).add(ti)
@@ -243,13 +248,10 @@ class ConceptIndex:
         texts = _TOKEN.findall(text)
         hits = 0
         figures = 0
-        reporting = reported_from(text) if self.numbers else None
+        reporting: int | None = -1  # where reported speech starts: worked out at the first figure
         found_at: list[tuple[int, int]] = []  # (token, concepts it names)
         covered: dict[int, int] = {}  # the concepts each token is part of (a term of several words covers them all)
-        unread = audience(text)
         for i, word in enumerate(texts):
-            if i in unread:
-                continue
             found, phrases, figure = self._word(word, langs)
             if word[0].isdigit():
                 figures += 1
@@ -260,8 +262,11 @@ class ConceptIndex:
                         found |= 1 << self.terms[ti][0]
                         for j in range(i + 1, i + len(term.words)):
                             covered[j] = covered.get(j, 0) | 1 << self.terms[ti][0]
-            if figure and not _hypothetical(texts, i, reporting is not None and reporting < i):
-                found |= self._numbers
+            if figure:
+                if reporting == -1:
+                    reporting = reported_from(text)
+                if not _hypothetical(texts, i, reporting is not None and reporting < i):
+                    found |= self._numbers
             if found:
                 hits |= found
                 found_at.append((i, found))
@@ -272,6 +277,13 @@ class ConceptIndex:
                 if found:
                     hits |= found
                     found_at.append((i, found))
+        unread = audience(text) if hits else set()  # whom it was said to: not read
+        if unread:
+            found_at = [(i, found) for i, found in found_at if i not in unread]
+            covered = {i: found for i, found in covered.items() if i not in unread}
+            hits = 0
+            for _, found in found_at:
+                hits |= found
         if not hits:
             return Said(0, 0, 0, 0, len(texts) - figures)
         flags = hedged(text) if may_hedge(text) else None  # most sentences hedge nothing

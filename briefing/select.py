@@ -79,6 +79,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
     as_set = Ids()
     weight = idf(Counter(named_by_unit), concepts.labels, as_set)
     sections_mask = concepts.sections_mask
+    subjects = concepts.subjects_mask
     chosen: dict[str, list[Candidate]] = {r.config.id: [] for r in concepts.rules}
     rejected: dict[str, _Rejections] = {r.config.id: _Rejections() for r in concepts.rules}
     figure_at = {i for i, s in enumerate(sentences) if id(s) in reports_figures} if reports_figures else set()
@@ -120,8 +121,9 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
         nearby = 0
         for k in context(sentences, starts, u, follows):  # what the reader has just read
             nearby |= named_of[k]
-        key = (named, asserted, readings[a].lead, apart, nearby, about.get(sentences[a].article.id, 0), words < MIN_WORDS,
-               any(k in figure_at for k in range(a, b)))
+        # (of what comes before, only the subjects matter: fewer distinct keys to decide)
+        key = (named, asserted, readings[a].lead, apart, nearby & subjects, about.get(sentences[a].article.id, 0),
+               words < MIN_WORDS, any(k in figure_at for k in range(a, b)))
         decision = decided.get(key)
         if decision is None:
             decision = decided[key] = decide(*key)

@@ -67,6 +67,7 @@ def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], c
     """Of the subject concepts (`require`, topic), those each article is about: named in its headline,
     or in a fifth of its sentences (and at least two). Its sentences need not name them again."""
     subjects = concepts.subjects_mask
+    subject_ids = sorted(ids(subjects))
     counts: dict[str, Counter[int]] = {}
     totals: Counter[str] = Counter()
     titles: dict[str, str | None] = {}
@@ -74,8 +75,9 @@ def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], c
         art = s.article.id
         totals[art] += 1
         titles.setdefault(art, s.article.title)
-        if reading.named & subjects:
-            counts.setdefault(art, Counter()).update(ids(reading.named & subjects))
+        named = reading.named & subjects
+        if named:
+            counts.setdefault(art, Counter()).update(c for c in subject_ids if named >> c & 1)
     about = {}
     for art, total in totals.items():
         title = titles[art]
