@@ -49,6 +49,7 @@ class Concepts:
     synonyms: tuple[tuple[str, ...], ...]  # concept id -> its synonyms, as reading reads them
     rules: tuple[Rules, ...]  # per section, in the config's order
     topic: frozenset[int]
+    index: ConceptIndex = field(compare=False, repr=False)  # which concepts a text names
     # Section concepts that only ever name the topic ("Nordkorea" in a brief about North Korea): they are
     # in nearly every sentence, so they add weight but do not count as one of a section's concepts.
     topical: frozenset[int] = frozenset()
@@ -58,7 +59,6 @@ class Concepts:
     # Others the brief is about: concepts that can name the topic and more, and every required one.
     actors: frozenset[int] = frozenset()
     numbers: frozenset[int] = frozenset()  # "#number"
-    index: ConceptIndex = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
 
     @classmethod
     def of(cls, config: Config) -> Concepts:
@@ -78,7 +78,8 @@ class Concepts:
         subjectlike = frozenset(c for c, named in enumerate(names_topic) if c in topic or (named and any(named)))
         required = {c for r in rules for c in r.require}
         actors = frozenset(c for c in subjectlike | required if c not in topic and c not in topical)
-        return cls(tuple(synonyms), rules, topic, topical, subjectlike, actors, frozenset(index.numbers), index)
+        return cls(tuple(synonyms), rules, topic, index, topical=topical, subjectlike=subjectlike, actors=actors,
+                   numbers=frozenset(index.numbers))
 
     @cached_property
     def labels(self) -> list[str]:
