@@ -200,7 +200,8 @@ _TRAILING_ADVERB = re.compile(r"\s+(also|too|again|later|earlier|first|then|auch
 
 
 def _clean(who: str) -> str | None:
-    who = re.split(r"(?<=[a-zäöüß])\.\s*(?=[A-ZÄÖÜ])", who)[0]  # a claimant ends with its sentence ("Sprecher.Dem Bericht")
+    if re.search(r"(?<=[a-zäöüß]{2})[.!?]\s*(?=[A-ZÄÖÜ])", who):
+        return None  # it runs into the next sentence ("für die Beschäftigten. Sie kündigte", "Sprecher.Dem Bericht")
     if _SOURCES_FROM.match(who):  # "Quellen aus dem ukrainischen Militärgeheimdienst": the where is the who
         who = re.split(r"\s+(?:am|on|zufolge|mit|,)\s", who)[0]
     else:

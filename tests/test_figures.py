@@ -104,6 +104,7 @@ def test_english_ranges_and_hedges() -> None:
         ("The troops suffered losses, a Ukrainian commander told Reuters. He said they were poorly trained.",
          "a Ukrainian commander"),
         ("Russland bestätigte Assads Flucht, nannte aber keinen Aufenthaltsort.", "Russland"),
+        ("Die IG Metall sprach von einem „schwarzen Tag“ für die Beschäftigten. Sie kündigte Warnstreiks an.", "IG Metall"),
         ("Die HTS verkündete die Öffnung des Gefängnisses.", "HTS"),
         ("Der Vizeminister Kim Hong-kyun erläuterte Botschafter Georgy Zinovyev die Lage und forderte den Abzug.",
          "Vizeminister Kim Hong-kyun"),  # the addressee is no speaker

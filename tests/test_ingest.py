@@ -171,6 +171,7 @@ FURNITURE = [
     ("inline_teaser.txt", "Hintergrund: Er stürzte den Präsidenten: Wer ist der Rebellenchef?", "inline-teaser"),
     ("inline_teaser.txt", "Lesen Sie auch: Was Moskau jetzt plant", "inline-teaser"),
     ("caption_twice.txt", "Soldiers march during a parade in Pyongyang", "caption"),
+    ("read_more_headline.txt", "Read more: Inside the crisis", "widget"),
     ("ticker.txt", "+++ 18:02 Uhr: Schneefall", "ticker"),
     ("ticker.txt", "14:35 Uhr: Börse schließt", "ticker"),
 ]
@@ -186,6 +187,8 @@ BODY = [
     ("inline_teaser.txt", "Die Unterstützer des Präsidenten ziehen sich zurück."),
     ("inline_teaser.txt", "Ohne Zweifel zählte der Rebellenchef lange zum harten Kern"),
     ("caption_twice.txt", "The parade was the largest since 2018"),
+    # a "Read more: headline" line is a teaser itself, not the link that ends a teaser above it
+    ("read_more_headline.txt", "About 100,000 workers had joined warning strikes"),
     ("ticker.txt", "Nordkoreanische Einheiten sollen inzwischen in der Region Kursk kämpfen"),
 ]
 
