@@ -387,7 +387,7 @@ SAY_EN = r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|c
 # only before them ("Die HTS verkündete die Öffnung …": HTS, not "die Öffnung").
 ANNOUNCE = (r"verkündete|verkündet|kündigte|warnt|forderte|fordert|kritisierte|kritisiert|bekräftigte|mahnte|betont|"
             r"announced|announces|urged|demanded|welcomed|criticized|criticised|insisted|stressed|denied")
-_REPORTED = re.compile(rf"\b(?:{SAY_DE}|{SAY_EN}|{ANNOUNCE}|hieß es|hiess es|heißt es|teilte|teilten|laut|zufolge|announced|"
+_REPORTED = re.compile(rf"\b(?:{SAY_DE}|{SAY_EN}|{ANNOUNCE}|hieß es|hiess es|heißt es|teilte|teilten|laut|zufolge|"
                        r"according to)\b", re.I)
 _REPORTING_MODALS = {"würde", "würden", "would"}
 

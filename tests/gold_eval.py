@@ -85,10 +85,6 @@ class Score:
         return "\n".join(lines)
 
 
-def _texts(folder: Path) -> dict[str, str]:
-    return {Path(a.path).name: a.text for a in read_articles(folder)[0]}
-
-
 def _locate(texts: dict[str, str], ref: list[Any]) -> Span:
     """A gold substring's span in the text briefing reads from the file (for HTML: the extracted text)."""
     prefix, needle = (f"{ref[0]:03d}" if isinstance(ref[0], int) else str(ref[0])), str(ref[1])
