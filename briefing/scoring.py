@@ -32,9 +32,9 @@ class Reason(Enum):
     OTHER_SUBJECT = "is about '{}', not a required term"
     TOO_SHORT = "too short to stand alone"
     EXCLUDED = "excluded by '{}'"
-    ONE_TERM = "only one term matched"
+    ONE_TERM = "only one term matched: {}; its other words are in no term"
     WHAT_IF = "named only in a what-if, an occasion or a side clause"
-    WEAK = f"weak match (score below {MIN_SCORE})"
+    WEAK = f"weak match: {{}} are common in this folder (score below {MIN_SCORE})"
     FITS_BETTER = "fits '{}' better"
     OVER_CAP = "over max_excerpts ({})"
 
@@ -114,11 +114,12 @@ def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bon
     if rules.require and not rules.required & concepts.subjectlike and found.all & concepts.topic:
         counting.add("")  # the topic, said of a section's own subject, links the two, even as the occasion ("Seoul … wegen Nordkoreas …")
     if len(counting) < MIN_CONCEPTS and not about_subject(found, rules, concepts, hits):
-        return Fit(score, hits, carried, Why(Reason.ONE_TERM))
+        topical = " (names of the topic count for none)" if any(c in concepts.topical for c in hits) else ""
+        return Fit(score, hits, carried, Why(Reason.ONE_TERM, ", ".join(matched(found, hits, carried, labels)) + topical))
     if not any(c in found.asserted for c in hits):
         return Fit(score, hits, carried, Why(Reason.WHAT_IF))
     if score < MIN_SCORE:
-        return Fit(score, hits, carried, Why(Reason.WEAK))
+        return Fit(score, hits, carried, Why(Reason.WEAK, ", ".join(matched(found, hits, carried, labels))))
     return Fit(score, hits, carried, None)
 
 

@@ -180,3 +180,25 @@ def test_explain_find_tells_why_a_sentence_is_or_is_not_quoted(capsys: pytest.Ca
     assert "page furniture" in capsys.readouterr().out
     assert main(["explain", "-q", "--no-cache", "--config", str(real / "config.yaml"), "--find", "no such words"]) == 0
     assert "no article contains" in capsys.readouterr().out
+
+
+def test_explain_names_what_matched_when_too_little_did(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Only one term matched" is only actionable when it says which one: the user then adds a term
+    for what else the sentence says."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "strike.txt").write_text(
+        "Strike at the port\n\nThe dockers' union called a strike at the port of Hamburg on Monday, the newspaper reported.\n\n"
+        "The strike over wages closed three terminals, and shipping companies said their losses were high.\n\n"
+        + "".join(f"Ship number {n} waited in the outer harbour for a berth, its captain told the radio station.\n\n"
+                  for n in range(12)),
+        encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text("title: Port\nauthor: Desk\nlanguage: en\narticles: articles\nsections:\n"
+                      "  - id: strike\n    title: Strike\n    terms:\n      - strike | walkout\n      - wage | pay\n",
+                      encoding="utf-8")
+    assert main(["explain", "-q", "--no-cache", "--config", str(config), "--find", "called a strike"]) == 0
+    out = capsys.readouterr().out
+    assert "strike: left out: only one term matched: strike" in out
+    assert main(["explain", "-q", "--no-cache", "--config", str(config), "--find", "over wages"]) == 0
+    assert "strike: quoted" in capsys.readouterr().out
