@@ -22,7 +22,7 @@ from .render import write_atomically
 _PROCESSING = ("ingest.py", "furniture.py", "metadata.py", "segment.py", "models.py", "cache.py")
 _PROCESSING_PACKAGES = ("somajo", "trafilatura", "charset-normalizer")
 # ... and what the sentences say (see reading.py): kept beside the article, with a version of its own.
-_READING = ("language.py", "reading.py", "figures.py")
+_READING = ("language.py", "lexicon.py", "reading.py", "figures.py")
 _READING_PACKAGES = ("simplemma", "snowballstemmer", "PyStemmer")
 
 

@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import ConfigError
+from .lexicon import FUNCTION_WORDS
 
 
 def _split_synonyms(value: Any) -> Any:
@@ -36,6 +37,28 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class FiguresConfig(_Strict):
+    counts: list[Concept] = Field(
+        default_factory=list,
+        description="What the table counts: concepts whose words a number must stand with ('Stelle | Arbeitsplatz | "
+        "Job'). Default: the section's own terms.",
+    )
+    label: str | None = Field(None, description="Heading of the table; default 'Gemeldete Zahlen' / 'Reported figures'.")
+    exclude: list[Concept] = Field(
+        default_factory=list, description="Sentences naming any of these give no figure for the table (the section's "
+        "own exclude applies too).",
+    )
+
+
+def _figures_or_flag(value: Any) -> Any:
+    """`figures: true` is the table of what the section's terms count; `false` (or absent) none."""
+    if value is True:
+        return FiguresConfig()
+    if value is False or value is None:
+        return None
+    return value
+
+
 class SectionConfig(_Strict):
     id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_-]+$", description="Short stable name, used in the JSON and in links.")
     title: str = Field(min_length=1, description="Heading of the section in the brief.")
@@ -54,7 +77,14 @@ class SectionConfig(_Strict):
         default_factory=list, description="A sentence matching any of these is never quoted here."
     )
     max_excerpts: int = Field(8, ge=1, le=50, description="Upper limit of excerpts in this section.")
-    figures: bool = Field(False, description="Show a table of the troop figures the sources report at the top of this section.")
+    figures: Annotated[FiguresConfig | None, BeforeValidator(_figures_or_flag)] = Field(
+        None, description="true, or a mapping (counts, label, exclude): a table at the top of the section of the figures "
+        "the sources give for what it counts, with their kind, source and date.",
+    )
+
+    @property
+    def figure_spec(self) -> FiguresConfig:
+        return self.figures or FiguresConfig()
 
 
 class EmailConfig(_Strict):
@@ -116,7 +146,9 @@ def _format_error(error: Any) -> str:
 
 
 def _parent_model(loc: tuple[Any, ...]) -> type[BaseModel]:
-    return SectionConfig if loc and loc[0] == "sections" else Config
+    if loc and loc[0] == "sections":
+        return FiguresConfig if len(loc) > 2 and loc[2] == "figures" else SectionConfig
+    return Config
 
 
 def load_config(path: Path) -> Config:
@@ -141,3 +173,23 @@ def load_config(path: Path) -> Config:
     except ValidationError as exc:
         lines = [_format_error(error) for error in exc.errors()]
         raise ConfigError("\n".join(f"{path}: {line}" for line in lines)) from None
+
+
+def config_warnings(config: Config) -> list[str]:
+    """What in a valid config cannot work as meant: one line each (failures under --strict)."""
+    notes = []
+    for section in config.sections:
+        lines = [t for t in section.terms if t != ["#number"]]
+        if len(lines) == 1:
+            notes.append(f"section '{section.id}': its terms are one line, one concept; a sentence must match two, "
+                         "so put distinct things on lines of their own (synonyms stay on one line, with '|')")
+    places = [("topic", config.topic)] + [(f"section '{s.id}'", [*s.terms, *s.require, *s.exclude, *s.figure_spec.counts,
+                                                                  *s.figure_spec.exclude]) for s in config.sections]
+    for where, concepts in places:
+        for term in dict.fromkeys(t for concept in concepts for t in concept):
+            languages = [name for name, words in (("German", FUNCTION_WORDS["de"]), ("English", FUNCTION_WORDS["en"]))
+                         if term.lower() in words]
+            if languages:
+                notes.append(f"{where}: the term '{term}' is a common {' and '.join(languages)} word and matches "
+                             "nearly every sentence of that language; use a word that says what the section is about")
+    return notes

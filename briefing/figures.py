@@ -1,118 +1,324 @@
-"""Key figures: the troop numbers the sources report, side by side, so that disagreements show.
+"""figures: the numbers a section counts, side by side, so that disagreements show.
 
-A figure is a number (or range: "11.000 bis 12.000", "between 10,000 and 12,000", "bis zu 15.000")
-that counts soldiers of the section's subject: it stands next to a troop noun ("10.000 Soldaten",
-"11,000 North Korean soldiers", "8,000 of them") or in a sentence about "die Zahl der Soldaten".
-Numbers of other forces ("russische Soldaten"), of the dead, of money and what-ifs are left out."""
+A section with `figures:` counts what its own concepts name (or the concepts `figures.counts`
+lists): a number counts when it stands with one of their words ("10.000 Soldaten", "35.000
+Stellen", "8,000 of them", "10 Prozent der Stellen", "1,5 Milliarden Euro" when a concept names
+the currency), or in a sentence about "die Zahl der …". Each figure knows its kind: a count, a
+range, an upper bound ("bis zu 15.000"), an increment ("2.000 weitere"), a part of a total ("die
+ersten 2000"), a share or an amount of money. Figures of another actor ("russische Soldaten"), in a
+what-if or in a sentence the section excludes are left out. Words of the two languages are in
+lexicon.py; nothing here knows a brief's topic."""
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
+from . import lexicon as lx
 from .attribution import claimant_near
-from .config import Config
-from .language import Token, number_value, plain_tokens
+from .config import Config, SectionConfig
+from .language import ConceptIndex, hedged, hypothetical, mask, plain_tokens, reported_from
 from .models import Citation, Figure, Sentence
 
-_TROOPS = re.compile(
-    r"^(soldat\w*|truppe\w*|streitkr\w*|kämpfer\w*|mann|männer|nordkoreaner\w*|offizier\w*|"
-    r"soldiers?|troops?|forces?|fighters?|officers?|men|personnel)$", re.I)
-_TROOP_WORD = re.compile(_TROOPS.pattern[1:-1])  # _TROOPS anywhere in the lower-cased text: a quick first look
-_COUNT_WORDS = re.compile(r"^(zahl|anzahl|gesamtzahl|number|figure|total|insgesamt)$", re.I)
-_OF_THEM = re.compile(r"^(of|von|davon)$", re.I)
-_RANGE = re.compile(r"^(bis|to|and|und|–|-)$", re.I)
-_HEDGE = re.compile(r"^(bis zu|up to|etwa|rund|ca\.?|circa|ungefähr|mehr als|über|more than|over|about|around|"
-                    r"some|at least|mindestens|close to|nearly|fast|knapp|approximately)$", re.I)
-# Sentences about these are not about troop strength, whatever numbers they hold.
-_OFF_TOPIC = re.compile(
-    r"\b(dollar|euro|rubel|won|kosten|gehalt|millionen|milliarden|million|billion|cost|salary|getötet|gestorben|"
-    r"starben|tote|verwundet|verluste|killed|dead|wounded|casualties|würden|would)\b")  # on the lower-cased text
-# Another actor named as such (not as an adjective: "in der russischen Region Kursk" is fine).
-_OTHER_FORCES = re.compile(r"^(Kreml|Kremlin|Moskau|Moscow|Russland|Russia|Kiew|Kyiv|Ukraine)$")
-_HAS_FIGURE = re.compile(r"\d{3}|\d[.,'’ ]\d{3}")  # a hundred or more, in any notation
-_COMBINED = {"inklusive", "einschließlich", "samt", "plus"}
-_NOT_A_YEAR_AFTER = {"ersten", "weitere", "weiteren", "first", "another", "additional", "rund", "etwa", "about",
-                     "some", "zu", "to", "als", "than", "around"}
-_FOREIGN_ADJ = re.compile(r"^(russisch|ukrainisch|russian|ukrainian|amerikanisch|american|westlich|western|"
-                          r"südkoreanisch|south)\w*$", re.I)
-
-
 MAX_FIGURES = 20  # a table longer than this is not read; the rest is in the sources
+SAME_TIME_DAYS = 7  # figures of one quantity reported this close together should agree
+_HAS_FIGURE = re.compile(r"\d")
+# Numbers with their thousands separators (also a narrow space), decimals, and the signs around them.
+_TOKEN = re.compile(r"\d+(?:[.,'’\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[^\W\d_]+(?:-[^\W\d_]+)*|[%$€£–]")
 
 
-# A troop figure found: its sentence (index into the sentences searched), start and end in that sentence,
-# lowest and highest value.
-Found = tuple[int, int, int, int, int]
+class Counts(NamedTuple):
+    """What one section's table counts, as read from the config: the concepts whose words a figure
+    must stand with, the ones it excludes, whose figures count (the topic) and who else acts."""
+
+    section: str
+    counts: tuple[tuple[str, ...], ...]
+    exclude: tuple[tuple[str, ...], ...]
+    subject: tuple[str, ...]
+    others: tuple[tuple[str, ...], ...]
+
+    @property
+    def key(self) -> str:
+        """What the figures found depend on: the reading cache keeps them under it."""
+        return json.dumps([self.counts, self.exclude, self.subject, self.others], ensure_ascii=False)
+
+    @classmethod
+    def of(cls, section: SectionConfig, config: Config) -> Counts:
+        spec = section.figure_spec
+        counts = tuple(tuple(c) for c in (spec.counts or [t for t in section.terms if t != ["#number"]]))
+        exclude = tuple(tuple(c) for c in [*section.exclude, *spec.exclude])
+        subject = tuple(w for concept in config.topic for w in concept)
+        mine = {w for c in counts for w in c} | set(subject)
+        others = tuple(tuple(c) for s in config.sections for c in s.require if s is not section and not mine & set(c))
+        return cls(section.id, counts, exclude, subject, others)
 
 
-def find_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str]] | None = None,
-                 cited: set[str] | None = None) -> list[Figure]:
-    """Troop figures in `sentences`; `subject` patterns name whose troops count (default: any)."""
-    return figure_table(sentences, troop_figures(sentences, subject), cited)
+class Found(NamedTuple):
+    """A figure found: its sentence (index into the sentences searched), start and end in that
+    sentence, value, kind, and what it counts (the word in the text and its concept's label)."""
+
+    sentence: int
+    start: int
+    end: int
+    low: float | None  # None for an upper bound
+    high: float
+    kind: str  # count, range, upper-bound, increment, part, share, money
+    bound: str  # "≈", "≥" or "" for a count as the text hedges it
+    noun: str
+    quantity: str
 
 
-def troop_figures(sentences: Sequence[Sentence], subject: Sequence[re.Pattern[str]] | None = None) -> list[Found]:
-    """Every troop figure of the subject in `sentences`, in text order."""
+@dataclass
+class _Reader:
+    """Reads sentences for one section's figures: concept ids are counts, then exclude, subject, others."""
+
+    spec: Counts
+
+    @cached_property
+    def index(self) -> ConceptIndex:
+        return ConceptIndex([*self.spec.counts, *self.spec.exclude, self.spec.subject, *self.spec.others])
+
+    @cached_property
+    def topical(self) -> int:
+        """Of the counted concepts, those that only name the subject ("Nordkorea" in a brief about it)."""
+        if not self.spec.subject:
+            return 0
+        subject = self.masks[2]
+        return mask(c for c, synonyms in enumerate(self.spec.counts)
+                    if all(self.names(w, None) & subject for w in synonyms))
+
+    @cached_property
+    def masks(self) -> tuple[int, int, int, int]:
+        n, e = len(self.spec.counts), len(self.spec.exclude)
+        return (mask(range(n)), mask(range(n, n + e)), 1 << (n + e) if self.spec.subject else 0,
+                mask(range(n + e + 1, n + e + 1 + len(self.spec.others))))
+
+    def label(self, concepts: int) -> str:
+        """The label of the first of the concepts."""
+        return self.spec.counts[((concepts & -concepts).bit_length() - 1)][0]
+
+    def names(self, text: str, language: str | None) -> int:
+        return self.index.read(text, language).named if text else 0
+
+
+_readers: dict[str, _Reader] = {}  # per section's counts, in this process
+
+
+def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
+    """Every figure of the section in `sentences`, in text order."""
+    reader = _readers.get(spec.key)
+    if reader is None:
+        reader = _readers[spec.key] = _Reader(spec)
+    counts, excluded, subject, others = reader.masks
+    own = counts & ~reader.topical  # the section's own concepts, not only names of the topic
     found: list[Found] = []
-    subject_pattern = re.compile("|".join(f"(?:{p.pattern})" for p in subject), re.I) if subject else None
-    names_subject: dict[int, bool] = {}  # sentence -> whether it names the subject, asked once
+    names_subject: dict[int, bool] = {}
     for i in _with_figures(sentences):
         sentence = sentences[i]
-        text = sentence.text
-        before = sentences[i - 1] if i and sentences[i - 1].article is sentence.article else None
-        lowered = text.lower()
-        if _OFF_TOPIC.search(lowered) or not (_TROOP_WORD.search(lowered) or (before and _TROOP_WORD.search(before.text.lower()))):
-            continue  # not about troop strength, or no troop noun anywhere near
-        if subject_pattern and not _mentions(sentences, i, subject_pattern, names_subject):
+        text, language = sentence.text, sentence.article.language
+        said = reader.index.read(text, language)
+        if said.named & excluded:
+            continue  # about what the section leaves out ("getötet", "Gehalt"): so is the number
+        if subject and not _mentions(sentences, i, reader, subject, names_subject):
             continue
-        toks = plain_tokens(text)
+        before = sentences[i - 1].text if i and sentences[i - 1].article is sentence.article else ""
+        # "die Zahl der Soldaten liege bei 12.000": a number with no noun of its own counts what the
+        # sentence says it is the number of
+        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        about = (said.named | reader.names(before, language)) & own if any(lx.COUNT_WORDS.match(t[0]) for t in toks) else 0
         numbers = _numbers(toks)
-        if subject_pattern and not names_subject[i]:
-            # "könnte der Kreml in Kursk 50.000 Soldaten zusammengezogen haben": another actor's troops
-            numbers = [n for n in numbers if not any(_OTHER_FORCES.match(t.text) for t in toks[max(0, n[0] - 5) : n[0]])]
-        troop_words = toks + (plain_tokens(before.text) if before else [])
-        about_count = any(_COUNT_WORDS.match(t.text) for t in toks) and any(_TROOPS.match(t.text) for t in troop_words)
-        # "von 12.000 Soldaten … die ersten 2000": once one number counts troops, its neighbours do too
-        about_count = about_count or any(_counts_troops(toks, end) for _, end, _, _ in numbers)
-        for start, end, low, high in numbers:
-            if _counts_troops(toks, end) or about_count:
-                found.append((i, toks[start].start, toks[end - 1].end, low, high))
+        if not numbers:
+            continue
+        plain = plain_tokens(text)
+        plain_starts = [t.start for t in plain]
+        words = [t.text for t in plain]
+        flags = hedged(text)
+        reported = reported_from(text)
+        here: list[Found] = []
+        for start, end, low, high, kind, bound in numbers:
+            at = max(0, bisect.bisect_right(plain_starts, toks[_value_at(toks, start, end)][1]) - 1)
+            if flags[at] or hypothetical(words, at, reported is not None and reported < at):
+                continue  # a what-if ("Selbst 15.000 … würden"), or named only as the occasion
+            if not names_subject.get(i, True) and others and _other_actor(toks, start, reader, language, others, subject):
+                continue  # "könnte der Kreml 50.000 Soldaten zusammengezogen haben": another actor's
+            what = _counted(toks, start, end, kind, reader, language, bool(said.named & own))
+            if what is not None:
+                here.append(Found(i, toks[start][1], toks[end - 1][2], low, high, kind, bound, *what))
+        # a number with no noun counts what the sentence is about ("die Zahl der Soldaten liege bei
+        # 12.000"), or what the numbers beside it count ("von 12.000 Soldaten … die ersten 2000")
+        known = next((f.quantity for f in here if f.quantity), reader.label(about) if about else "")
+        found += [f if f.quantity else f._replace(quantity=known) for f in here if f.quantity or known]
     return found
 
 
-def figure_table(sentences: Sequence[Sentence], found: Sequence[Found], cited: set[str] | None = None) -> list[Figure]:
-    """The rows of the figure table: with many, one per figure and claimant, from the sources the
-    brief quotes first; who gives a figure is worked out only for the rows that may make the table."""
-    cited = cited or set()
-    seen: set[tuple[str, int, int]] = set()
-    first = []  # an article that repeats its figure gives it once
-    for f in found:
-        key = (sentences[f[0]].article.id, f[3], f[4])
-        if key not in seen:
-            seen.add(key)
-            first.append(f)
-    first.sort(key=lambda f: (sentences[f[0]].article.id not in cited, sentences[f[0]].article.published is None,
-                              sentences[f[0]].article.published, sentences[f[0]].article.id))
-    rows: dict[tuple[int, int, str | None], Figure] = {}
-    for i, start, end, low, high in first:
-        sentence = sentences[i]
-        who = claimant_near(_with_next(sentences, i), start)
-        rows.setdefault((low, high, who), Figure(
-            value=sentence.text[start:end], low=low, high=high, source=sentence.article.id,
-            published=sentence.article.published, attribution=who,
-            excerpt=Citation(source=sentence.article.id, start=sentence.start, end=sentence.end, text=sentence.text),
-        ))
-        if len(rows) >= MAX_FIGURES:
-            break
-    return sorted(rows.values(), key=lambda f: (f.published is None, f.published, f.low, f.source))
+def _other_actor(toks: list[tuple[str, int, int]], start: int, reader: _Reader, language: str | None, others: int,
+                 subject: int) -> bool:
+    """Another of the brief's actors named as such just before the number: "der Kreml … 50.000 Soldaten".
+    Not as an adjective or a possessive, which name a source ("der südkoreanische Geheimdienst geht von
+    10.000 aus", "South Korea's spy agency says")."""
+    for k in range(max(0, start - 5), start):
+        word = toks[k][0]
+        if not word[:1].isupper() or (k + 1 < len(toks) and toks[k + 1][0] == "s"):
+            continue
+        named = reader.names(word, language)
+        if named & others and not named & subject:
+            return True
+    return False
+
+
+_OPEN = ("", "")  # a number with no noun of its own: it counts what the sentence counts, if it says
+
+
+def _counted(toks: list[tuple[str, int, int]], start: int, end: int, kind: str, reader: _Reader,
+             language: str | None, names_own: bool) -> tuple[str, str] | None:
+    """What the number that ends at `end` counts: (the word as written, its concept's label); _OPEN
+    when no noun follows it ("nennen 8000, andere …", "8,000 of them"); None when it counts something
+    else. Adjectives may stand between ("10.000 nordkoreanische Soldaten"); a nationality other than
+    the subject's makes them another country's."""
+    counts, _, subject, _ = reader.masks
+    labels = [c[0] for c in reader.spec.counts]
+    if kind == "money":  # the currency is what it counts, when the section names money: "Euro", "Dollar"
+        for word, _, _ in toks[start:end]:
+            if not word[:1].isdigit() and (named := reader.names(word, language) & counts):
+                return word, labels[(named & -named).bit_length() - 1]
+    j = end
+    if kind == "share":  # "10 Prozent der Stellen", "10% of jobs"
+        while j < len(toks) and toks[j][0].lower() in {"der", "des", "aller", "of", "the", "all"}:
+            j += 1
+    for k in range(j, min(j + 4, len(toks))):
+        word = toks[k][0]
+        named = reader.names(word, language) & counts
+        if named:
+            modifiers = [t[0] for t in toks[j:k]]
+            if k + 1 < len(toks) and toks[k + 1][0].lower() in lx.COMBINED:
+                return None  # "50.000 Soldaten inklusive …"
+            if any(lx.NATIONALITY.match(m) for m in modifiers) and not reader.names(" ".join(modifiers), language) & subject:
+                return None  # "11.000 russische Soldaten", "11,000 Russian troops" (but "North Korean troops")
+            if not named & ~reader.topical:  # "nordkoreanische Soldaten": the noun after it is what it counts
+                after = next((m for m in range(k + 1, min(k + 3, len(toks))) if reader.names(toks[m][0], language)
+                              & counts & ~reader.topical), None)
+                if after is not None:
+                    word, named = toks[after][0], reader.names(toks[after][0], language) & counts
+            return word, labels[(named & -named).bit_length() - 1]
+        if k + 1 < len(toks) and word.lower() in {"of", "von"} and toks[k + 1][0].lower() in {"them", "ihnen"}:
+            return _OPEN  # "8,000 of them"
+        if lx.PEOPLE.match(word):  # "974.136 Menschen mit syrischer Herkunft in Deutschland", "11.000 Mann"
+            return (word, word) if names_own else None
+        if word.lower() in lx.ALL_FUNCTION_WORDS or word[:1].isdigit():
+            break  # the noun phrase ended without a noun
+        if language != "en" and word[:1].isupper():
+            # a German noun of another kind right after it or its adjectives: "500 Kilometer", "12.000 Euro";
+            # after a verb it is no longer the number's: "… liegen könne, sagte US-Sprecher …"
+            between = [t[0] for t in toks[j:k]]
+            return None if len(between) <= 1 and all(_ATTRIBUTIVE.search(w) for w in between) else _OPEN
+    return _OPEN if kind in ("count", "range", "upper-bound", "increment", "part") else None
+
+
+_ATTRIBUTIVE = re.compile(r"^[a-zäöüß-]+(e|en|er|es|em)$")  # "nordkoreanische", "weiteren": a German adjective
+
+
+def _value_at(toks: list[tuple[str, int, int]], start: int, end: int) -> int:
+    """The first digit token of a figure's span."""
+    return next((k for k in range(start, end) if toks[k][0][:1].isdigit()), start)
+
+
+def _numbers(toks: list[tuple[str, int, int]]) -> list[tuple[int, int, float | None, float, str, str]]:
+    """(first token, end token, low, high, kind, bound) of each figure: a count of a hundred or more,
+    a share, an amount of money; with its range, hedge, scale and currency."""
+    found: list[tuple[int, int, float | None, float, str, str]] = []
+    i = 0
+    while i < len(toks):
+        word = toks[i][0]
+        value = _value(word)
+        before = toks[i - 1][0].lower() if i else ""
+        if value is None or (_is_year(word) and before not in lx.NOT_A_YEAR_AFTER):
+            i += 1
+            continue
+        start, end, low, high = i, i + 1, value, value
+        if end + 1 < len(toks) and lx.RANGE.match(toks[end][0]) and (upper := _value(toks[end + 1][0])) is not None \
+                and upper > value:
+            end, high = end + 2, upper
+        elif end < len(toks) and (upper := _value(toks[end][0].lstrip("–-"))) is not None and toks[end][0][:1] in "–-":
+            end, high = end + 1, upper
+        scale = lx.SCALE.get(toks[end][0].lower().rstrip(".")) if end < len(toks) else None
+        if scale:
+            low, high, end = low * scale, high * scale, end + 1
+        currency = end < len(toks) and toks[end][0].lower() in lx.CURRENCY
+        if currency:
+            end += 1
+        elif start and toks[start - 1][0].lower() in lx.CURRENCY:
+            currency, start = True, start - 1
+        share = end < len(toks) and (toks[end][0].lower() in lx.PERCENT or
+                                     " ".join(t[0].lower() for t in toks[end : end + 2]) in lx.PERCENT)
+        if share:
+            end += 1 if toks[end][0].lower() in lx.PERCENT else 2
+        if not (share or currency or scale) and value < 100:
+            i = end
+            continue
+        kind = "share" if share else "money" if currency else "range" if high > low else "count"
+        if kind == "range" and start and toks[start - 1][0].lower() in ("between", "zwischen"):
+            start -= 1
+        bound = ""
+        for _ in range(2):  # "including about 500": a hedge, and before it what the number is part of
+            phrase = next((p for width in (2, 1) if start - width >= 0 and (p := " ".join(
+                t[0].lower() for t in toks[start - width : start])) in _BEFORE), None)
+            if phrase is None:
+                break
+            if phrase in lx.UP_TO:
+                kind = "upper-bound" if kind in ("count", "range") else kind
+            elif phrase in lx.PART_BEFORE:
+                kind = "part" if kind in ("count", "range", "upper-bound") else kind
+            elif not bound:
+                bound = "≈" if phrase in lx.ABOUT else "≥"
+            start -= len(phrase.split())
+        if kind in ("count", "range"):
+            near = {t[0].lower() for t in toks[max(0, start - 1) : start] + toks[end : end + 1]}
+            if near & lx.INCREMENT:
+                kind = "increment"
+            elif _part_of_a_total(toks, end):
+                kind = "part"
+        found.append((start, end, None if kind == "upper-bound" else low, high, kind, bound))
+        i = end
+    return found
+
+
+_BEFORE = lx.UP_TO | lx.ABOUT | lx.AT_LEAST | lx.PART_BEFORE
+
+
+def _part_of_a_total(toks: list[tuple[str, int, int]], end: int) -> bool:
+    """"500 officers among the 12,000", "500 von 12.000": a number followed by a larger one it is part of."""
+    for k in range(end, min(end + 4, len(toks))):
+        if toks[k][0].lower() in lx.PART_AFTER:
+            return any(toks[j][0][:1].isdigit() for j in range(k + 1, min(k + 4, len(toks))))
+    return False
+
+
+def _value(word: str) -> float | None:
+    """12.000, 12,000, 12 000 are twelve thousand; 1,5 and 1.5 one and a half."""
+    if not word[:1].isdigit():
+        return None
+    if re.fullmatch(r"\d{1,3}(?:[.,'’\u202f\u00a0]\d{3})+", word):
+        return float(re.sub(r"\D", "", word))
+    m = re.fullmatch(r"(\d{1,3}(?:[.,'’\u202f\u00a0]\d{3})*|\d+)(?:[.,](\d+))?", word)
+    if m is None:
+        return None
+    whole = float(re.sub(r"\D", "", m.group(1)))
+    return whole + float("0." + m.group(2)) if m.group(2) else whole
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _with_figures(sentences: Sequence[Sentence]) -> list[int]:
-    """The sentences that hold a number of a hundred or more. Each article's text is searched once
-    (a large folder has hundreds of thousands of sentences); the sentences a match touches are then
-    asked one by one."""
+    """The sentences that hold a digit. Each article's text is searched once (a large folder has
+    hundreds of thousands of sentences); the sentences a match touches are then asked one by one."""
     hits: list[int] = []
     i = 0
     while i < len(sentences):
@@ -121,68 +327,14 @@ def _with_figures(sentences: Sequence[Sentence]) -> list[int]:
         while j < len(sentences) and sentences[j].article is article:
             j += 1
         starts = [s.start for s in sentences[i:j]]
-        touched: set[int] = set()
-        for m in _HAS_FIGURE.finditer(article.text, starts[0], sentences[j - 1].end):
-            touched.add(bisect.bisect_right(starts, m.start()) - 1)
-            touched.add(bisect.bisect_right(starts, m.end() - 1) - 1)
+        touched = {bisect.bisect_right(starts, m.start()) - 1
+                   for m in _HAS_FIGURE.finditer(article.text, starts[0], sentences[j - 1].end)}
         hits += [i + k for k in sorted(touched) if k >= 0 and _HAS_FIGURE.search(sentences[i + k].text)]
         i = j
     return hits
 
 
-def _numbers(toks: list[Token]) -> list[tuple[int, int, int, int]]:
-    """(first token, end token, low, high) of each figure of a hundred or more, with its hedge."""
-    found = []
-    i = 0
-    while i < len(toks):
-        value = number_value(toks[i].text)
-        after = toks[i - 1].text.lower() if i else ""
-        if value is None or value < 100 or (_is_year(toks[i].text) and after not in _NOT_A_YEAR_AFTER):
-            i += 1
-            continue
-        start, end, low, high = i, i + 1, value, value
-        # "11.000 bis 12.000", "between 10,000 and 12,000"
-        if i + 2 < len(toks) and _RANGE.match(toks[i + 1].text):
-            upper = number_value(toks[i + 2].text)
-            if upper is not None and upper > value:
-                end, high = i + 3, upper
-        # a hedge of one or two words before the number
-        for width in (2, 1):
-            if start - width >= 0 and _HEDGE.match(" ".join(t.text for t in toks[start - width : start])):
-                start -= width
-                break
-        if start > 0 and toks[start - 1].text.lower() == "between" and end > i + 1:
-            start -= 1
-        if start > 0 and toks[start - 1].text.lower() in {"selbst", "even", "including", "darunter", "davon"}:
-            i = end
-            continue  # "Selbst 15.000 Nordkoreaner würden …"; "12,000, including about 500 officers"
-        if high == low:
-            # "bis zu 15.000": an upper bound
-            hedge = " ".join(t.text.lower() for t in toks[start:i])
-            if hedge in {"bis zu", "up to"}:
-                low = 0
-        found.append((start, end, low, high))
-        i = end
-    return found
-
-
-def _is_year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
-
-
-def _counts_troops(toks: list[Token], end: int) -> bool:
-    """The number is followed (within three words) by a troop noun not qualified as another army's."""
-    for j in range(end, min(end + 4, len(toks))):
-        word = toks[j].text
-        if _TROOPS.match(word):
-            combined = j + 1 < len(toks) and toks[j + 1].text.lower() in _COMBINED  # "50.000 Soldaten inklusive …"
-            return not combined and not (j > end and _FOREIGN_ADJ.match(toks[j - 1].text))
-        if _OF_THEM.match(word) and j + 1 < len(toks) and toks[j + 1].text.lower() in {"them", "ihnen"}:
-            return True
-    return False
-
-
-def _mentions(sentences: Sequence[Sentence], i: int, subject: re.Pattern[str], known: dict[int, bool]) -> bool:
+def _mentions(sentences: Sequence[Sentence], i: int, reader: _Reader, subject: int, known: dict[int, bool]) -> bool:
     """The sentence, or the paragraph it stands in, names the subject."""
     here = sentences[i]
     for j in range(i, max(0, i - 6) - 1, -1):
@@ -190,10 +342,71 @@ def _mentions(sentences: Sequence[Sentence], i: int, subject: re.Pattern[str], k
         if s.article is not here.article or s.paragraph < here.paragraph - 1:
             continue
         if j not in known:
-            known[j] = bool(subject.search(s.text))
+            known[j] = bool(reader.names(s.text, s.article.language) & subject)
         if known[j]:
             return True
     return False
+
+
+def figure_table(sentences: Sequence[Sentence], found: Sequence[Found], cited: set[str],
+                 limit: int = MAX_FIGURES) -> tuple[list[Figure], int]:
+    """The rows of the table, and how many were left out: one per figure and claimant, as first
+    reported; when there are too many, those of the sources the brief quotes and the newest. Rows of
+    one quantity stand together, oldest first, so that a trend reads top to bottom."""
+    def published(f: Found) -> dt.date:
+        return sentences[f.sentence].article.published or _NEVER
+
+    seen: set[tuple[str, float | None, float, str]] = set()
+    rows: dict[tuple[float | None, float, str, str, str | None], Figure] = {}
+    for f in sorted(found, key=lambda f: (published(f) == _NEVER, published(f), sentences[f.sentence].article.id)):
+        sentence = sentences[f.sentence]
+        if (sentence.article.id, f.low, f.high, f.kind) in seen:
+            continue  # an article that repeats its figure gives it once
+        seen.add((sentence.article.id, f.low, f.high, f.kind))
+        who = claimant_near(_with_next(sentences, f.sentence), f.start)
+        rows.setdefault((f.low, f.high, f.kind, f.quantity, who), Figure(
+            value=sentence.text[f.start : f.end], low=_number(f.low), high=_number(f.high), kind=f.kind, bound=f.bound,
+            counts=f.noun or None, quantity=f.quantity, source=sentence.article.id, published=sentence.article.published,
+            attribution=who,
+            excerpt=Citation(source=sentence.article.id, start=sentence.start, end=sentence.end, text=sentence.text)))
+    kept = sorted(rows.values(), key=lambda r: (r.source not in cited, -(r.published or _NEVER).toordinal()))[:limit]
+    order = {q: n for n, q in enumerate(dict.fromkeys(r.quantity for r in kept))}
+    return sorted(kept, key=lambda r: (order[r.quantity], r.published is None, r.published, r.high, r.source)), \
+        len(rows) - len(kept)
+
+
+_NEVER = dt.date(1, 1, 1)
+
+
+def _number(value: float | None) -> int | float | None:
+    return None if value is None else int(value) if value == int(value) else value
+
+
+def spreads(rows: Sequence[Figure]) -> list[tuple[str, float, float, int]]:
+    """Where sources disagree: for each quantity, totals reported within SAME_TIME_DAYS of each other
+    by two parties or more (a claimant, else a source) of two sources or more with different values,
+    as (quantity, lowest, highest, sources): one article that tells how a figure grew is no dispute. A party that gives several values of one quantity speaks of several things
+    (a plant and the whole firm), not of one it disputes."""
+    found = []
+    for quantity in dict.fromkeys(r.quantity for r in rows):
+        totals = [r for r in rows if r.quantity == quantity and r.kind in ("count", "range", "upper-bound")
+                  and r.published is not None]
+        best: tuple[float, float, int] | None = None
+        for first in totals:
+            assert first.published is not None
+            values: dict[str, set[float]] = {}
+            for r in totals:
+                assert r.published is not None
+                if 0 <= (r.published - first.published).days <= SAME_TIME_DAYS:
+                    values.setdefault(r.attribution or r.source, set()).add(r.high)
+            single = {party: next(iter(vs)) for party, vs in values.items() if len(vs) == 1}
+            sources = {r.source for r in totals if (r.attribution or r.source) in single}
+            if len(sources) >= 2 and len(set(single.values())) >= 2 and (
+                    best is None or max(single.values()) - min(single.values()) > best[1] - best[0]):
+                best = (min(single.values()), max(single.values()), len(sources))
+        if best:
+            found.append((quantity, *best))
+    return found
 
 
 def _with_next(sentences: Sequence[Sentence], i: int) -> str:
@@ -204,10 +417,3 @@ def _with_next(sentences: Sequence[Sentence], i: int) -> str:
         if re.match(r"^(dies|das|so|this|that)\b", nxt, re.I):
             return text + " " + nxt
     return text
-
-
-def subject_patterns(config: Config) -> list[re.Pattern[str]]:
-    """Whose troops the figures count: the brief's topic terms, as word-start patterns
-    (Nordkorea matches nordkoreanische, North Korea matches North Korean)."""
-    words = [term for concept in config.topic for term in concept]
-    return [re.compile(r"(?<!\w)" + re.escape(w[:-1] if len(w) > 5 else w), re.I) for w in words]

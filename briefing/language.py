@@ -265,7 +265,7 @@ class ConceptIndex:
             if figure:
                 if reporting == -1:
                     reporting = reported_from(text)
-                if not _hypothetical(texts, i, reporting is not None and reporting < i):
+                if not hypothetical(texts, i, reporting is not None and reporting < i):
                     found |= self._numbers
             if found:
                 hits |= found
@@ -369,12 +369,12 @@ def separable_verbs(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _hypothetical(texts: Sequence[str], i: int, reported: bool) -> bool:
+def hypothetical(texts: Sequence[str], i: int, reported: bool) -> bool:
     """'Selbst 15.000 Nordkoreaner würden …': a figure in a what-if is not a report of one; but in
     reported speech "würden" is how German reports ("hieß es, 1.500 Soldaten würden ausgebildet")."""
     before = {t.lower() for t in texts[max(0, i - 2) : i]}
     after = {t.lower() for t in texts[i + 1 : i + 8]}
-    return bool(before & {"selbst", "sogar", "even"}) or (not reported and bool(after & {"würden", "would"}))
+    return bool(before & {"selbst", "even"}) or (not reported and bool(after & {"würden", "would"}))
 
 
 # Words that say something was said or reported: shared by attribution (who said it) and hedging

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -102,12 +103,27 @@ class Excerpt(_Out):
 
 class Figure(_Out):
     value: str = Field(description="The figure as the text gives it, e.g. '11.000 bis 12.000'.")
-    low: int
-    high: int
+    low: int | float | None = Field(description="Lowest value; null for an upper bound ('bis zu 15.000').")
+    high: int | float
+    kind: Literal["count", "range", "upper-bound", "increment", "part", "share", "money"] = Field(
+        description="A count, a range, an upper bound, an increment ('2.000 weitere'), a part of a total ('die ersten "
+        "2000'), a share (percent) or an amount of money.")
+    bound: Literal["", "≈", "≥"] = Field("", description="How the text hedges a count: about (≈), at least (≥).")
+    counts: str | None = Field(None, description="The word it stands with, as written ('Soldaten', 'Stellen').")
+    quantity: str = Field(description="What it counts: the label of the section's concept ('Soldat', 'Stelle').")
     source: str
     published: dt.date | None
     attribution: str | None
     excerpt: Citation
+
+
+class Spread(_Out):
+    """Sources that give different values for the same quantity at about the same time."""
+
+    quantity: str
+    low: int | float
+    high: int | float
+    sources: int
 
 
 class Section(_Out):
@@ -116,6 +132,9 @@ class Section(_Out):
     question: str | None = None
     excerpts: list[Excerpt]
     figures: list[Figure] = Field(default_factory=list)
+    figures_label: str | None = Field(None, description="Heading of the figure table (config), else the default.")
+    figures_left_out: int = Field(0, description="Figures found but not in the table (it keeps the newest).")
+    figure_spreads: list[Spread] = Field(default_factory=list, description="Where sources disagree.")
 
 
 class Brief(_Out):

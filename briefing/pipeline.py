@@ -11,12 +11,12 @@ from pathlib import Path
 
 from .cache import ArticleCache
 from .concepts import Concepts
-from .config import Config
+from .config import Config, config_warnings
 from .errors import IngestError
-from .figures import figure_table, subject_patterns
+from .figures import Counts, Found, figure_table, spreads
 from .ingest import Skipped
 from .language import new_lemmas, remember_lemmas
-from .models import Article, Brief, Excerpt, Section, Source
+from .models import Article, Brief, Excerpt, Section, Sentence, Source, Spread
 from .prepare import prepare_articles
 from .reading import read_concepts
 from .select import SectionChoice, select_excerpts
@@ -55,33 +55,29 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
     timer.lap("ingest+segment", f"{len(articles)} articles, {len(sentences)} sentences, {len(skipped)} skipped")
     if cache:
         remember_lemmas(cache.lemmas())
-    # what each sentence says, and the troop figures (a sentence that gives one is quoted in the section
-    # that shows them): read once per article and concept, kept in the cache
+    # what each sentence says, and the figures of each section with a table (a sentence that gives one is
+    # quoted there): read once per article and concept, kept in the cache
     concepts = Concepts.of(config)
-    subject = subject_patterns(config) if any(s.figures for s in config.sections) else None
-    read = read_concepts(prepared.groups, concepts.synonyms, subject, cache, workers,
+    counts = [Counts.of(s, config) for s in config.sections if s.figures]
+    read = read_concepts(prepared.groups, concepts.synonyms, counts, cache, workers,
                          progress("read") if progress else None)
     readings, found = read.readings, read.figures
-    timer.lap("read", f"{len(found)} troop figures")
+    timer.lap("read", f"{sum(map(len, found.values()))} figures")
     unrelated = unrelated_tails(concepts, sentences, readings)  # another story appended to a page
     left_out = frozenset((sentences[at].article.id, sentences[at].start) for at in unrelated)
     if unrelated:
         kept = {old: new for new, old in enumerate(at for at in range(len(sentences)) if at not in unrelated)}
-        found = [(kept[f[0]], *f[1:]) for f in found if f[0] in kept]
+        found = {sid: [f._replace(sentence=kept[f.sentence]) for f in fs if f.sentence in kept] for sid, fs in found.items()}
         sentences = [sentences[at] for at in kept]
         readings = [readings[at] for at in kept]
-    choices = select_excerpts(config, sentences, readings, reports_figures=frozenset(id(sentences[f[0]]) for f in found),
+    choices = select_excerpts(config, sentences, readings, figures={sid: {f.sentence for f in fs} for sid, fs in found.items()},
                               concepts=concepts)
     if cache:
         cache.add_lemmas(new_lemmas())
     timer.lap("select", f"{sum(len(c.excerpts) for c in choices)} excerpts")
     cited = {e.source for c in choices for e in c.excerpts}
-    sections = [
-        Section(id=c.config.id, title=c.config.title, question=c.config.question, excerpts=c.excerpts,
-                figures=figure_table(sentences, found, cited) if c.config.figures else [])
-        for c in choices
-    ]
-    sources = _sources(articles, [e for s in sections for e in s.excerpts])
+    sections = [_section(c, sentences, found.get(c.config.id, []), cited) for c in choices]
+    sources = _sources(articles, [e for s in sections for e in s.excerpts], [f.source for s in sections for f in s.figures])
     dates = sorted(a.published for a in articles if a.published)
     date, note = _brief_date(config, dates)
     brief = Brief(
@@ -89,7 +85,19 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
         date=date, language=config.language, classification=config.classification,
         period=(dates[0], dates[-1]) if dates else None, sources=sources, sections=sections,
     )
-    return Build(brief, articles, choices, skipped, [note] if note else [], concepts, left_out)
+    notes = config_warnings(config) + ([note] if note else [])
+    notes += [f"section '{c.config.id}' shows figures, but no sentence gives a number with a word of "
+              f"{'its figures.counts' if c.config.figure_spec.counts else 'its terms'}: add the noun the sources count to it"
+              for c, s in zip(choices, sections, strict=True) if c.config.figures and not s.figures]
+    return Build(brief, articles, choices, skipped, notes, concepts, left_out)
+
+
+def _section(choice: SectionChoice, sentences: list[Sentence], found: list[Found], cited: set[str]) -> Section:
+    c = choice.config
+    rows, left_out = figure_table(sentences, found, cited) if c.figures else ([], 0)
+    return Section(id=c.id, title=c.title, question=c.question, excerpts=choice.excerpts, figures=rows,
+                   figures_label=c.figure_spec.label, figures_left_out=left_out,
+                   figure_spreads=[Spread(quantity=q, low=lo, high=hi, sources=n) for q, lo, hi, n in spreads(rows)])
 
 
 class _Timer:
@@ -124,13 +132,14 @@ def _label(article: Article) -> str:
     return article.path
 
 
-def _sources(articles: list[Article], excerpts: list[Excerpt]) -> list[Source]:
-    """Every article, numbered in the order the brief first cites them; uncited ones last."""
+def _sources(articles: list[Article], excerpts: list[Excerpt], tabulated: list[str]) -> list[Source]:
+    """Every article, numbered in the order the brief first cites them (in excerpts, then in figure
+    tables: a row links to its source); uncited ones last."""
     cited: dict[str, int] = {}
-    for ex in excerpts:
-        for source in [ex.source, *(c.source for c in ex.corroborated_by)]:
-            cited[source] = cited.get(source, 0) + 1
-    order = list(dict.fromkeys([ex.source for ex in excerpts] + [c.source for ex in excerpts for c in ex.corroborated_by]))
+    for source in [s for ex in excerpts for s in [ex.source, *(c.source for c in ex.corroborated_by)]] + tabulated:
+        cited[source] = cited.get(source, 0) + 1
+    order = list(dict.fromkeys([ex.source for ex in excerpts] + [c.source for ex in excerpts for c in ex.corroborated_by]
+                               + tabulated))
     order += [a.id for a in articles if a.id not in cited]
     by_id = {a.id: a for a in articles}
     return [

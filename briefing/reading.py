@@ -1,6 +1,6 @@
 """reading: what each sentence tells selection and the figure table: the section concepts it names
 (anywhere, outside a what-if, in its opening words), how many words it has, whether it leans on the
-sentence before it, and the troop figures it gives.
+sentence before it, and the figures it gives for each section that shows a table.
 
 An article is read once per concept and kept in the cache beside it, so that a run after changing
 the sections reads only the terms it has never read before: removing a section, renaming one or
@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-from .figures import Found, troop_figures
+from .figures import Counts, Found, find_figures
 from .language import ConceptIndex, new_lemmas, remember_lemmas
 from .models import Article, Sentence
 from .parallel import per_article
@@ -71,9 +71,10 @@ class ArticleReading:
             return None
         if not isinstance(data["concepts"], list):
             return None
-        figures = {str(k): [(int(i), int(s), int(e), int(lo), int(hi)) for i, s, e, lo, hi in v]
-                   for k, v in data["figures"].items()}
-        if any(not 0 <= f[0] < sentences for v in figures.values() for f in v):
+        if any(not isinstance(f, list) or len(f) != len(Found._fields) for v in data["figures"].values() for f in v):
+            return None
+        figures = {str(k): [Found(*f) for f in v] for k, v in data["figures"].items()}
+        if any(not 0 <= f.sentence < sentences for v in figures.values() for f in v):
             return None
         named, asserted, lead, apart, words, leans = lists
         return cls([str(c) for c in data["concepts"]], named, asserted, lead, apart, words, [bool(x) for x in leans],
@@ -90,7 +91,7 @@ class ReadingStore(Protocol):
 @dataclass(frozen=True)
 class Read:
     readings: list[Reading]  # one per sentence, in the order of the groups given
-    figures: list[Found]  # troop figures of the subject, sentence positions in that same order
+    figures: dict[str, list[Found]]  # per section that shows figures, sentence positions in that same order
 
 
 def concept_key(synonyms: Sequence[str]) -> str:
@@ -98,36 +99,36 @@ def concept_key(synonyms: Sequence[str]) -> str:
 
 
 def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], concepts: Sequence[Sequence[str]],
-                  subject: Sequence[re.Pattern[str]] | None = None, store: ReadingStore | None = None,
+                  counts: Sequence[Counts] = (), store: ReadingStore | None = None,
                   workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> Read:
     """Read each group (the sentences of one article, in order, with its cache key) for `concepts`
-    and, if a subject is given, for its troop figures; what the store already holds is not read again."""
+    and for the figures of each section in `counts`; what the store already holds is not read again."""
     keys = [concept_key(c) for c in concepts]
     by_key = dict(zip(keys, concepts, strict=True))
-    subject_key = "\n".join(p.pattern for p in subject) if subject is not None else None
+    by_figures = {c.key: c for c in counts}
     known: list[ArticleReading | None] = []
     jobs: list[tuple[int, Job]] = []
     for g, (key, sentences) in enumerate(groups):
         if not sentences:
-            known.append(ArticleReading([], [], [], [], [], [], [], {subject_key: []} if subject_key is not None else {}))
+            known.append(ArticleReading([], [], [], [], [], [], [], {k: [] for k in by_figures}))
             continue
         cached = store.reading(key, len(sentences)) if store and key else None
         have = set(cached.concepts) if cached else set()
         missing = list(dict.fromkeys(k for k in keys if k not in have))
         if cached and len(cached.concepts) + len(missing) > MAX_CONCEPTS_KEPT:
             cached, missing = None, list(by_key)
-        figures = subject_key is not None and (not cached or subject_key not in cached.figures)
+        figures = [c for k, c in by_figures.items() if not cached or k not in cached.figures]
         known.append(cached)
         if missing or figures:
             jobs.append((g, Job(sentences[0].article, [(s.start, s.end, s.index, s.paragraph) for s in sentences],
-                                [by_key[k] for k in missing], subject_key if figures else None, cached, key, store)))
+                                [by_key[k] for k in missing], figures, cached, key, store)))
     for _, job in jobs:  # made here, not in each worker process: a new term may need the lemma dictionary
         _index(job.concepts)
     for (g, _), (reading, lemmas) in zip(jobs, per_article(_read_article, [job for _, job in jobs], workers, progress),
                                          strict=True):
         remember_lemmas(lemmas, new=True)  # for the cache, so that the next run need not look them up
         known[g] = reading
-    return _assemble(known, keys, subject_key)
+    return _assemble(known, keys, counts)
 
 
 def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[str]],
@@ -150,7 +151,7 @@ class Job(NamedTuple):
     article: Article
     spans: list[tuple[int, int, int, int]]  # its sentences: start, end, index, paragraph
     concepts: list[Sequence[str]]  # to read it for
-    subject: str | None  # whose troop figures to look for (None: not needed)
+    figures: list[Counts]  # the sections whose figures to look for
     known: ArticleReading | None  # what is known of it already (None: nothing, so all is read)
     key: str | None  # its cache key
     store: ReadingStore | None  # where the worker keeps the result (None: nowhere)
@@ -170,7 +171,7 @@ def _index(concepts: Sequence[Sequence[str]]) -> ConceptIndex:
 def _read_article(job: Job) -> tuple[ArticleReading, dict[str, str]]:
     """What is known of the article, now with the concepts given (their bits after the known ones),
     kept in the store; and the German lemmas this process had to look up for it."""
-    article, spans, concepts, subject, known, key, store = job
+    article, spans, concepts, counts, known, key, store = job
     fresh = known is None
     texts = [article.text[s:e] for s, e, _, _ in spans]
     named, asserted, lead, apart = [0] * len(texts), [0] * len(texts), [0] * len(texts), [0] * len(texts)
@@ -185,9 +186,9 @@ def _read_article(job: Job) -> tuple[ArticleReading, dict[str, str]]:
             named[i], asserted[i], lead[i], apart[i], w = index.read(text, article.language)
             words.append(w)
     figures = {}
-    if subject is not None:
+    if counts:
         sentences = [Sentence(article, s, e, n, p) for s, e, n, p in spans]
-        figures[subject] = troop_figures(sentences, [re.compile(p, re.I) for p in subject.split("\n") if p])
+        figures = {c.key: find_figures(sentences, c) for c in counts}
     reading = _merge(known, ArticleReading([concept_key(c) for c in concepts], named, asserted, lead, apart, words,
                                            leans, figures))
     if store and key:
@@ -210,18 +211,18 @@ def _merge(old: ArticleReading | None, new: ArticleReading) -> ArticleReading:
     return old
 
 
-def _assemble(known: Sequence[ArticleReading | None], keys: list[str], subject_key: str | None) -> Read:
+def _assemble(known: Sequence[ArticleReading | None], keys: list[str], counts: Sequence[Counts]) -> Read:
     """The articles' readings in the concept numbering of this run, one after the other."""
     wanted: dict[str, int] = {}
     for cid, key in enumerate(keys):  # a concept listed in two sections has two ids
         wanted[key] = wanted.get(key, 0) | 1 << cid
     tables: dict[tuple[str, ...], dict[int, int]] = {}
     readings: list[Reading] = []
-    figures: list[Found] = []
+    figures: dict[str, list[Found]] = {c.section: [] for c in counts}
     for reading in known:
         assert reading is not None  # read above if it was not known
-        if subject_key is not None:
-            figures += [(len(readings) + i, s, e, low, high) for i, s, e, low, high in reading.figures[subject_key]]
+        for c in counts:
+            figures[c.section] += [f._replace(sentence=len(readings) + f.sentence) for f in reading.figures[c.key]]
         bits = [wanted.get(k, 0) for k in reading.concepts]
         columns = (reading.named, reading.asserted, reading.lead, reading.apart, reading.words, reading.leans)
         if bits == [1 << j for j in range(len(keys))]:  # read for exactly this run's concepts: nothing to renumber

@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlparse
 import jinja2
 
 from .errors import RenderError
-from .models import Brief
+from .lexicon import CURRENCY
+from .models import Brief, Figure, Spread
 
 BUILTIN_TEMPLATES = next(
     (p for p in (Path(__file__).parent / "templates", Path(__file__).parent.parent / "templates") if p.is_dir()),
@@ -28,23 +29,29 @@ LABELS: dict[str, dict[str, str]] = {
     "de": {
         "contents": "Inhalt", "key_points": "Kernaussagen", "sources": "Quellen", "page": "Seite", "of": "von",
         "no_evidence": "Keine Belege in den Quellen.", "date": "Stand", "author": "Verfasser",
-        "period": "Zeitraum der Quellen", "source_count": "Ausgewertete Artikel", "figures": "Gemeldete Truppenstärke",
+        "period": "Zeitraum der Quellen", "source_count": "Ausgewertete Artikel", "figures": "Gemeldete Zahlen",
         "figure": "Zahl", "source": "Quelle", "claimant": "Angabe von", "published": "Datum", "file": "Datei",
         "cited": "zitiert", "times": "mal", "also": "Ebenso berichtet in", "said_by": "Angabe", "unknown": "unbekannt",
         "outlet": "Medium", "note": "Alle Zitate sind wörtlich den genannten Quellen entnommen.",
         "open_quote": "„", "close_quote": "“",
         "more": "und %d weitere",
+        "spread": "Die Quellen weichen ab: %s zwischen %s und %s (%d Quellen binnen einer Woche)",
+        "figures_left_out": "%d weitere Angaben stehen nicht in der Tabelle; sie zeigt die neuesten.",
+        "increment": "weitere", "part": "Teil einer Gesamtzahl", "up_to": "bis zu",
         "uncited": "Weitere %d ausgewertete Artikel werden nicht zitiert; sie stehen in der JSON-Anlage.",
     },
     "en": {
         "contents": "Contents", "key_points": "Key points", "sources": "Sources", "page": "Page", "of": "of",
         "no_evidence": "No evidence in the sources.", "date": "Date", "author": "Author",
-        "period": "Period covered", "source_count": "Articles analysed", "figures": "Reported troop numbers",
+        "period": "Period covered", "source_count": "Articles analysed", "figures": "Reported figures",
         "figure": "Figure", "source": "Source", "claimant": "Stated by", "published": "Date", "file": "File",
         "cited": "cited", "times": "times", "also": "Also reported in", "said_by": "Stated by", "unknown": "unknown",
         "outlet": "Outlet", "note": "All quotations are verbatim from the sources named.",
         "open_quote": "“", "close_quote": "”",
         "more": "and %d more",
+        "spread": "Sources differ: %s between %s and %s (%d sources within a week)",
+        "figures_left_out": "%d further figures are not in the table; it shows the newest.",
+        "increment": "more", "part": "part of a total", "up_to": "up to",
         "uncited": "%d further articles were read but are not quoted; they are listed in the attached JSON.",
     },
 }
@@ -68,6 +75,49 @@ def short_date(value: dt.date | None, language: str) -> str:
     if value is None:
         return "–"
     return f"{value.day:02d}.{value.month:02d}.{value.year}" if language == "de" else value.isoformat()
+
+
+def number(value: float, language: str) -> str:
+    """A number in the brief's style: 12.000 and 1,5 in German, 12,000 and 1.5 in English."""
+    scale = ""
+    if value >= 10**9:
+        value, scale = value / 10**9, " Mrd." if language == "de" else " bn"
+    elif value >= 10**6:
+        value, scale = value / 10**6, " Mio." if language == "de" else " m"
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if language == "de":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text + scale
+
+
+def figure_text(figure: Figure, language: str) -> str:
+    """A row's figure as the table shows it, whatever style the source wrote it in."""
+    labels = LABELS[language]
+    value = number(figure.high, language)
+    if figure.kind == "range" and figure.low is not None:
+        value = f"{number(figure.low, language)}–{value}"
+    elif figure.kind == "upper-bound":
+        value = f"{labels['up_to']} {value}"
+    elif figure.kind == "share":
+        value += " %" if language == "de" else "%"
+    elif figure.kind == "money":
+        sign = next((CURRENCY[w.lower()] for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*|[$€£]", figure.value)
+                     if w.lower() in CURRENCY), "")
+        value = f"{value} {sign}".strip()
+    elif figure.kind == "increment":
+        value = "+" + value
+    if figure.bound:
+        value = f"{figure.bound} {value}"
+    if figure.counts and figure.kind not in ("share", "money"):
+        value += f" {figure.counts}"
+    if figure.kind in ("increment", "part"):
+        value += f" ({labels[figure.kind]})"
+    return value
+
+
+def spread_text(spread: Spread, language: str) -> str:
+    return LABELS[language]["spread"] % (spread.quantity, number(spread.low, language), number(spread.high, language),
+                                         spread.sources)
 
 
 def display(text: str) -> str:
@@ -103,6 +153,7 @@ def render_html(brief: Brief, template_dirs: list[Path] | None = None) -> str:
         return env.get_template("brief.html.j2").render(
             brief=brief, labels=labels, number=numbers, sources={s.id: s for s in brief.sources},
             date=lambda d: format_date(d, brief.language), short_date=lambda d: short_date(d, brief.language),
+            figure_text=lambda f: figure_text(f, brief.language), spread_text=lambda s: spread_text(s, brief.language),
         )
     except jinja2.TemplateError as exc:
         raise RenderError(f"template error: {exc}") from None

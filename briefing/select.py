@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from .attribution import attribute
@@ -52,11 +52,11 @@ _Decision = tuple[list[tuple[str, float, list[str]]], list[tuple[str, float, Why
 
 
 def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Sequence[Reading] | None = None,
-                    workers: int | None = None, reports_figures: frozenset[int] = frozenset(),
+                    workers: int | None = None, figures: Mapping[str, Collection[int]] | None = None,
                     concepts: Concepts | None = None) -> list[SectionChoice]:
-    """`readings`: of the sentences, for `concepts` (read here when not given). `reports_figures`: ids
-    of the sentences that give a figure of the brief's subject; they are quoted in the section that
-    shows the figures (`figures: true`) when it does not exclude them."""
+    """`readings`: of the sentences, for `concepts` (read here when not given). `figures`: per section
+    that shows a figure table, the positions of the sentences that give one of its figures; such a
+    sentence is quoted there when the section does not exclude it, whatever its words."""
     concepts = concepts or Concepts.of(config)
     if readings is None:
         readings = read_sentences(sentences, concepts.synonyms, workers)
@@ -82,10 +82,13 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
     subjects = concepts.subjects_mask
     chosen: dict[str, list[Candidate]] = {r.config.id: [] for r in concepts.rules}
     rejected: dict[str, _Rejections] = {r.config.id: _Rejections() for r in concepts.rules}
-    figure_at = {i for i, s in enumerate(sentences) if id(s) in reports_figures} if reports_figures else set()
+    figure_at: dict[int, set[str]] = {}
+    for sid, positions in (figures or {}).items():
+        for i in positions:
+            figure_at.setdefault(i, set()).add(sid)
 
     def decide(named: int, asserted: int, lead: int, apart: int, nearby: int, article: int, short: bool,
-               figure: bool) -> _Decision:
+               figure: frozenset[str]) -> _Decision:
         """Which sections a unit that names these concepts fits (the best first) and which it does not, and why."""
         here = Found(as_set(named), as_set(asserted), as_set(lead), as_set(apart), as_set(nearby | article), short,
                      as_set(nearby))
@@ -96,7 +99,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
             if not here.all & r.concepts:
                 continue
             found = fit(here, r, weight, concepts, bonus)
-            shows = figure and r.config.figures
+            shows = r.config.id in figure
             why = None if shows and found.why and found.why.reason.figure_suffices else found.why
             if why:
                 left_out.append((r.config.id, found.score, why))
@@ -106,7 +109,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
         return [(sid, score, labels) for _, score, sid, labels in fits], left_out
 
     # A folder has far fewer distinct combinations of concepts than units: each is decided once.
-    decided: dict[tuple[int, int, int, int, int, int, bool, bool], _Decision] = {}
+    decided: dict[tuple[int, int, int, int, int, int, bool, frozenset[str]], _Decision] = {}
     for u, named in enumerate(named_by_unit):
         if not named & sections_mask:
             continue  # most units of a large folder
@@ -123,7 +126,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
             nearby |= named_of[k]
         # (of what comes before, only the subjects matter: fewer distinct keys to decide)
         key = (named, asserted, readings[a].lead, apart, nearby & subjects, about.get(sentences[a].article.id, 0),
-               words < MIN_WORDS, any(k in figure_at for k in range(a, b)))
+               words < MIN_WORDS, frozenset(sid for k in range(a, b) for sid in figure_at.get(k, ())))
         decision = decided.get(key)
         if decision is None:
             decision = decided[key] = decide(*key)

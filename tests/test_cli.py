@@ -202,3 +202,39 @@ def test_explain_names_what_matched_when_too_little_did(tmp_path: Path, capsys: 
     assert "strike: left out: only one term matched: strike" in out
     assert main(["explain", "-q", "--no-cache", "--config", str(config), "--find", "over wages"]) == 0
     assert "strike: quoted" in capsys.readouterr().out
+
+
+def _strike_folder(tmp_path: Path, sections: str) -> Path:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "port.txt").write_text(
+        "Strike at the port\n\nThe dockers' union called a strike at the port of Hamburg on Monday over wages.\n\n"
+        "About 3,000 dockers joined the strike, the union said, and three terminals closed.\n", encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text(f"title: Port\nauthor: Desk\nlanguage: en\narticles: articles\nsections:\n{sections}", encoding="utf-8")
+    return config
+
+
+@pytest.mark.parametrize(
+    ("sections", "warning"),
+    [
+        # a table of figures with no noun the sources count
+        ("  - id: strike\n    title: Strike\n    figures: true\n    terms:\n      - strike | walkout\n      - wage | pay\n",
+         "section 'strike' shows figures, but no sentence gives a number"),
+        # one line of terms: no sentence can match two concepts
+        ("  - id: strike\n    title: Strike\n    terms:\n      - strike | walkout | wage\n",
+         "section 'strike': its terms are one line"),
+        # a function word as a term matches every sentence of its language
+        ("  - id: strike\n    title: Strike\n    terms:\n      - strike | walkout\n      - die | wage\n",
+         "the term 'die' is a common German word"),
+    ],
+)
+def test_a_feature_that_can_do_nothing_is_a_warning_and_fails_under_strict(
+        tmp_path: Path, sections: str, warning: str, caplog: pytest.LogCaptureFixture) -> None:
+    config = _strike_folder(tmp_path, sections)
+    out = tmp_path / "brief.pdf"
+    assert main(["build", "--no-cache", "--config", str(config), "--out", str(out)]) == 0
+    assert any(warning in r.getMessage() for r in caplog.records), [r.getMessage() for r in caplog.records]
+    out.unlink()
+    assert main(["build", "--strict", "--no-cache", "--config", str(config), "--out", str(out)]) == 1
+    assert not out.exists()

@@ -7,27 +7,31 @@ import datetime as dt
 import pytest
 
 from briefing.attribution import claimant_near, find_attribution
-from briefing.figures import find_figures, subject_patterns
+from briefing.figures import Counts, find_figures
 from briefing.models import Article
 from briefing.segment import split_sentences
 
 from .conftest import SeedBrief
 
 
-def _figures(brief: SeedBrief) -> dict[tuple[str, str], str | None]:
+def _figures(brief: SeedBrief) -> dict[tuple[str, str], tuple[str | None, str]]:
     deployment = next(s for s in brief.data["sections"] if s["id"] == "deployment")
-    return {(f["source"][:3], f["value"]): f["attribution"] for f in deployment["figures"]}
+    return {(f["source"][:3], f["value"]): (f["attribution"], f["kind"]) for f in deployment["figures"]}
 
 
 def test_seed_figures_are_the_north_korean_troop_numbers(seed_brief: SeedBrief) -> None:
+    """The rows the seed table had before figures learnt kinds; "die ersten 2000" and "2.000 weitere"
+    are now told apart from totals."""
     found = _figures(seed_brief)
-    expected = {("003", "Bis zu 3000"), ("000", "bis zu 8.000"), ("000", "rund 2.000"), ("000", "11.000 bis 12.000"),
-                ("001", "8000"), ("001", "bis zu 15.000"), ("002", "etwa 10.000"), ("004", "12.000"), ("004", "2000")}
-    assert set(found) == expected
+    expected = {("003", "Bis zu 3000"): "upper-bound", ("000", "bis zu 8.000"): "upper-bound",
+                ("000", "rund 2.000"): "increment", ("000", "11.000 bis 12.000"): "range", ("001", "8000"): "count",
+                ("001", "bis zu 15.000"): "upper-bound", ("002", "etwa 10.000"): "count", ("004", "12.000"): "count",
+                ("004", "die ersten 2000"): "part"}
+    assert {key: kind for key, (_, kind) in found.items()} == expected
 
 
 def test_seed_figures_name_who_gives_them(seed_brief: SeedBrief) -> None:
-    found = _figures(seed_brief)
+    found = {key: who for key, (who, _) in _figures(seed_brief).items()}
     assert "Pat Ryder" in (found[("000", "11.000 bis 12.000")] or "")
     assert "Pentagon" in (found[("002", "etwa 10.000")] or "")
     assert "Liga" in (found[("003", "Bis zu 3000")] or "")
@@ -36,17 +40,34 @@ def test_seed_figures_name_who_gives_them(seed_brief: SeedBrief) -> None:
     assert found[("000", "rund 2.000")] == "US"
 
 
-def test_seed_figure_table_has_dates_and_verbatim_excerpts(seed_brief: SeedBrief) -> None:
+def test_seed_figure_table_has_dates_verbatim_excerpts_and_listed_sources(seed_brief: SeedBrief) -> None:
     deployment = next(s for s in seed_brief.data["sections"] if s["id"] == "deployment")
+    listed = {s["id"] for s in seed_brief.data["sources"] if s["cited"]}
     for f in deployment["figures"]:
         assert f["value"] in f["excerpt"]["text"]
-        assert f["low"] <= f["high"]
+        assert f["low"] is None if f["kind"] == "upper-bound" else f["low"] <= f["high"]
+        assert f["source"] in listed  # its link leads to an entry of the source list
     dated = {f["source"][:3]: f["published"] for f in deployment["figures"]}
     assert dated["000"] == "2024-11-05" and dated["003"] == "2024-10-16"
+    assert deployment["figures_label"] == "Gemeldete Truppenstärke"  # from config.yaml, not from the code
 
 
 def _article(text: str, language: str = "de") -> Article:
     return Article(id="a", path="a.txt", text=text, language=language, published=dt.date(2024, 11, 1))
+
+
+def _counts(*terms: str, exclude: tuple[str, ...] = (), topic: str = "Nordkorea | North Korea",
+            others: str = "Russland | Moskau | Kreml | Russia") -> Counts:
+    from briefing.config import Config
+
+    config = Config.model_validate({"title": "t", "author": "a", "topic": [topic] if topic else [], "sections": [
+        {"id": "s", "title": "s", "figures": True, "terms": list(terms), "exclude": list(exclude)},
+        {"id": "o", "title": "o", "terms": ["x"], "require": [others]}]})
+    return Counts.of(config.sections[0], config)
+
+
+TROOPS = _counts("Soldat | Truppe | Offizier | troop | soldier | officer", "entsenden | send",
+                 exclude=("töten | sterben | Verlust | kill", "Gehalt | Dollar | salary"))
 
 
 @pytest.mark.parametrize(
@@ -58,22 +79,80 @@ def _article(text: str, language: str = "de") -> Article:
         "Im Jahr 2024 schickte Nordkorea Soldaten nach Russland.",
         "Angesichts von rund 50.000 Soldaten inklusive nordkoreanischem Beistand befürchtet Kiew eine Offensive.",
         "Einem Bericht zufolge könnte der Kreml in Kursk 50.000 Soldaten zusammengezogen haben.",
+        "Nordkorea verlegte Soldaten an die Grenze, 500 Kilometer von der Hauptstadt entfernt.",
+        "Russia has 11,000 Russian troops in the region, North Korea none.",
     ],
 )
-def test_numbers_that_are_not_north_korean_troop_strength_are_left_out(text: str) -> None:
-    from briefing.config import Config
+def test_numbers_that_do_not_count_the_subjects_troops_are_left_out(text: str) -> None:
+    assert find_figures(split_sentences(_article(text)), TROOPS) == []
 
-    config = Config.model_validate({"title": "t", "author": "a", "topic": ["Nordkorea | North Korea"],
-                                    "sections": [{"id": "s", "title": "s", "terms": ["x"]}]})
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "low", "high"),
+    [
+        ("Western officials estimate that between 10,000 and 12,000 North Korean troops are now in Russia.",
+         "between 10,000 and 12,000", "range", 10000, 12000),
+        ("Nordkorea hat bis zu 15.000 Soldaten geschickt.", "bis zu 15.000", "upper-bound", None, 15000),
+        ("Inzwischen sind rund 2.000 weitere nordkoreanische Soldaten angekommen.", "rund 2.000", "increment", 2000, 2000),
+        ("North Korea sent another 2,000 troops.", "2,000", "increment", 2000, 2000),
+        ("Von 12.000 Soldaten aus Nordkorea sind die ersten 2000 unterwegs.", "die ersten 2000", "part", 2000, 2000),
+        ("North Korea has sent 12,000 troops, including about 500 officers.", "including about 500", "part", 500, 500),
+        ("Die Zahl der Soldaten aus Nordkorea liege bei 11.000 bis 12.000, sagte ein Sprecher.", "11.000 bis 12.000",
+         "range", 11000, 12000),
+    ],
+)
+def test_kinds_of_figures(text: str, value: str, kind: str, low: float | None, high: float) -> None:
+    language = "en" if text.split()[0] in ("Western", "North") else "de"
+    sentences = split_sentences(_article(text, language))
+    found = find_figures(sentences, TROOPS)
+    rows = {sentences[f.sentence].text[f.start : f.end]: (f.kind, f.low, f.high) for f in found}
+    assert rows[value] == (kind, low, high)
+
+
+def test_a_section_counts_what_its_own_terms_name() -> None:
+    """Jobs, shares of them and money: the same machinery as for troops, from the section's terms."""
+    jobs = _counts("Stelle | Arbeitsplatz | Job", "abbauen | streichen | cut", topic="Hartmann", others="IG Metall")
+    text = ("Hartmann will 3.800 Arbeitsplätze streichen, etwa 10 Prozent der Stellen. Die IG Metall spricht von "
+            "6.000 Jobs. Hartmann spart damit 1,2 Milliarden Euro und hat 38.000 Beschäftigte.")
     sentences = split_sentences(_article(text))
-    assert find_figures(sentences, subject_patterns(config)) == []
+    found = {sentences[f.sentence].text[f.start : f.end]: (f.kind, f.high, f.quantity) for f in find_figures(sentences, jobs)}
+    assert found == {"3.800": ("count", 3800, "Stelle"), "etwa 10 Prozent": ("share", 10, "Stelle"),
+                     "6.000": ("count", 6000, "Stelle")}  # money and the workforce are not what it counts
+    money = _counts("Euro | Dollar", "sparen | save", topic="Hartmann", others="IG Metall")
+    found_money = [(f.kind, f.high) for f in find_figures(sentences, money)]
+    assert found_money == [("money", 1_200_000_000)]
 
 
-def test_english_ranges_and_hedges() -> None:
-    text = "Western officials estimate that between 10,000 and 12,000 North Korean troops are now in Russia."
-    (figure,) = find_figures(split_sentences(_article(text, "en")))
-    assert (figure.value, figure.low, figure.high) == ("between 10,000 and 12,000", 10000, 12000)
-    assert figure.attribution == "Western officials"
+def test_numbers_print_in_the_briefs_style_whatever_the_source_wrote() -> None:
+    from briefing.models import Citation, Figure
+    from briefing.render import figure_text
+
+    quote = Citation(source="a", start=0, end=1, text="x")
+    row = Figure(value="between 10,000 and 12,000", low=10000, high=12000, kind="range", quantity="Soldat",
+                 counts="troops", source="a", published=None, attribution=None, excerpt=quote)
+    assert figure_text(row, "de") == "10.000–12.000 troops"
+    assert figure_text(row, "en") == "10,000–12,000 troops"
+    share = row.model_copy(update={"kind": "share", "low": 83.6, "high": 83.6, "bound": "≈"})
+    assert (figure_text(share, "de"), figure_text(share, "en")) == ("≈ 83,6 %", "≈ 83.6%")
+    money = row.model_copy(update={"kind": "money", "value": "1,5 Mrd. Euro", "low": 1.5e9, "high": 1.5e9})
+    assert (figure_text(money, "de"), figure_text(money, "en")) == ("1,5 Mrd. €", "1.5 bn €")
+
+
+def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
+    from briefing.figures import spreads
+    from briefing.models import Citation, Figure
+
+    quote = Citation(source="a", start=0, end=1, text="x")
+
+    def row(value: int, source: str, day: int, who: str | None = None) -> Figure:
+        return Figure(value=str(value), low=value, high=value, kind="count", quantity="Stelle", source=source,
+                      published=dt.date(2024, 11, day), attribution=who, excerpt=quote)
+
+    assert spreads([row(3800, "a", 8, "Konzern"), row(6000, "b", 9, "IG Metall"), row(2900, "c", 30)]) == \
+        [("Stelle", 3800, 6000, 2)]
+    assert spreads([row(3800, "a", 8), row(2900, "c", 30)]) == []  # weeks apart: a trend, not a dispute
+    # a source that gives the whole firm's and one plant's figure speaks of two things, it does not dispute itself
+    assert spreads([row(3800, "a", 8), row(1400, "a", 8), row(6000, "b", 9, "IG Metall")]) == []
 
 
 @pytest.mark.parametrize(

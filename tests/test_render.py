@@ -93,7 +93,7 @@ def _text(pdf: Path) -> str:
 
 def test_english_labels(tmp_path: Path) -> None:
     text = _text(_build(tmp_path, {"language": "en", "classification": "RESTRICTED"}))
-    for label in ("Contents", "Key points", "Sources", "Page 1 of", "Reported troop numbers", "5 November 2024"):
+    for label in ("Contents", "Key points", "Sources", "Page 1 of", "Stated by", "5 November 2024"):
         assert label in text, label
     for german in ("Inhalt", "Kernaussagen", "Seite 1 von"):
         assert german not in text

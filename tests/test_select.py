@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from briefing.config import Config
-from briefing.figures import subject_patterns, troop_figures
+from briefing.figures import Counts, find_figures
 from briefing.language import ConceptIndex, hedged, tokens
 from briefing.models import Article
 from briefing.segment import split_sentences
@@ -45,8 +45,8 @@ _FILLER = "\n\n".join(f"Meldung {i}: Nordkorea stellte am Tag {i} seine Soldaten
 def _sections(text: str, language: str = "de", filler: str = _FILLER, **extra: Any) -> dict[str, list[str]]:
     sentences = split_sentences(_article(f"{filler}\n\n{text}", language))
     config = _config(**extra)
-    figures = frozenset(id(sentences[f[0]]) for f in troop_figures(sentences, subject_patterns(config)))
-    choices = select_excerpts(config, sentences, reports_figures=figures)
+    figures = {s.id: {f.sentence for f in find_figures(sentences, Counts.of(s, config))} for s in config.sections if s.figures}
+    choices = select_excerpts(config, sentences, figures=figures)
     return {c.config.id: [e.text for e in c.excerpts] for c in choices}
 
 

@@ -1,0 +1,64 @@
+"""The example configs on other topics build as a new user would build them, and their figure tables
+show what their sections count (examples/: a supplier's job cuts, the Syria dev set's config)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+
+from .conftest import ROOT
+
+EXAMPLES = sorted((ROOT / "examples").glob("*/config.yaml"))
+
+
+def _build(config: Path, tmp_path: Path, *extra: str) -> dict:
+    out, data = tmp_path / "brief.pdf", tmp_path / "brief.json"
+    assert main(["build", "-q", "--strict", "--no-cache", "--config", str(config), "--out", str(out),
+                 "--json", str(data), *extra]) == 0
+    assert out.stat().st_size > 0
+    return json.loads(data.read_text(encoding="utf-8"))
+
+
+def test_there_are_examples_on_other_topics() -> None:
+    assert len(EXAMPLES) >= 2
+
+
+@pytest.mark.parametrize("config", EXAMPLES, ids=[c.parent.name for c in EXAMPLES])
+def test_each_example_builds_without_warnings_and_tabulates_its_figures(config: Path, tmp_path: Path) -> None:
+    brief = _build(config, tmp_path)
+    listed = {s["id"] for s in brief["sources"] if s["cited"]}
+    shown = [s for s in brief["sections"] if s["figures"]]
+    assert shown, "a section with figures: shows a table"
+    for section in shown:
+        for row in section["figures"]:
+            assert row["value"] in row["excerpt"]["text"] and row["source"] in listed
+
+
+def test_the_job_cuts_table_counts_jobs_and_says_the_sources_disagree(tmp_path: Path) -> None:
+    brief = _build(ROOT / "examples" / "jobs" / "config.yaml", tmp_path)
+    jobs = next(s for s in brief["sections"] if s["id"] == "jobs")
+    assert jobs["figures_label"] == "Gemeldeter Stellenabbau"
+    rows = {(r["source"][:2], r["high"], r["kind"]) for r in jobs["figures"]}
+    # the company's, the local paper's and the union's figures, German and English, and the final deal
+    assert {("01", 4500, "upper-bound"), ("02", 3800, "count"), ("02", 6000, "count"), ("04", 2900, "count")} <= rows
+    assert ("04", 600, "part") in rows and ("03", 500, "increment") in rows  # not totals
+    assert all(r["quantity"] == "Stelle" for r in jobs["figures"])
+    assert not any(r["kind"] == "money" for r in jobs["figures"])  # 1,2 Milliarden Euro is no number of jobs
+    (spread,) = jobs["figure_spreads"]
+    assert spread["quantity"] == "Stelle" and spread["high"] == 6000 and spread["sources"] >= 2
+    dates = [r["published"] for r in jobs["figures"]]
+    assert dates == sorted(dates)  # a trend reads top to bottom
+
+
+def test_the_syria_table_gives_the_asylum_and_residence_figures(tmp_path: Path) -> None:
+    brief = _build(ROOT / "examples" / "syria" / "config.yaml", tmp_path)
+    germany = next(s for s in brief["sections"] if s["figures"])
+    rows = {(r["source"][:2], r["value"], r["kind"]) for r in germany["figures"]}
+    assert ("05", "974.136", "count") in rows and ("06", "974.136", "count") in rows  # Syrians living in Germany
+    assert ("05", "mehr als 47.000", "count") in rows  # pending asylum applications
+    assert ("05", "davon 46.081", "part") in rows  # of which first applications: part of the 47,000
+    assert not any("2254" in r["value"] for r in germany["figures"])  # a UN resolution's number counts nothing
