@@ -46,6 +46,9 @@ def _with(change: dict[str, object], section: int | None = None, drop: str | Non
         (_with({"id": ""}, section=1), "sections.1.id: String should have at least 1 character"),
         (_with({"terms": []}, section=2), "sections.2.terms: List should have at least 1 item"),
         (_with({"terms": [" | "]}, section=2), "sections.2.terms.0: Value should have at least 1 item"),
+        (_with({"figures": {"count": "Stelle"}}, section=0), "sections.0.figures.count: unknown key (did you mean 'counts'?)"),
+        (_with({"figures": {"label": ["a", "b"]}}, section=0), "sections.0.figures.label: Input should be a valid string"),
+        (_with({"figures": "yes please"}, section=0), "sections.0.figures"),
     ],
 )
 def test_config_errors_name_the_key(tmp_path: Path, capsys: pytest.CaptureFixture[str], config: object, message: str) -> None:
