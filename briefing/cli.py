@@ -20,6 +20,7 @@ from .models import Brief
 from .pipeline import Build, build_brief
 from .prepare import terminal_progress
 from .render import BUILTIN_TEMPLATES, brief_json, render_html, render_pdf, write_atomically
+from .timeline import previous_edition
 from .watch import watch
 
 log = logging.getLogger("briefing")
@@ -79,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--html", type=Path, help="also write the HTML the PDF is made from")
     build.add_argument("--eml", type=Path, help="also write an e-mail draft (.eml) with the PDF attached")
     build.add_argument("--to", action="append", default=[], metavar="ADDRESS", help="recipient of the e-mail draft")
+    build.add_argument("--since", type=Path, metavar="PREVIOUS", help="mark what is new since an earlier edition: "
+                       "its JSON (--json) or its PDF")
     build.add_argument("--watch", action="store_true", help="stay running and rebuild when config, templates or articles change")
     build.set_defaults(run=_build)
 
@@ -107,7 +110,8 @@ def _load(args: argparse.Namespace) -> tuple[Config, Path]:
 
 def _build_brief(args: argparse.Namespace, config: Config, articles: Path) -> Build:
     cache = None if args.no_cache else ArticleCache(args.config.resolve().parent / config.cache)
-    return build_brief(config, articles, cache, args.jobs, None if args.quiet else terminal_progress)
+    previous = previous_edition(args.since) if getattr(args, "since", None) else None
+    return build_brief(config, articles, cache, args.jobs, None if args.quiet else terminal_progress, previous)
 
 
 def _build(args: argparse.Namespace) -> int:

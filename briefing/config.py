@@ -77,6 +77,8 @@ class SectionConfig(_Strict):
         default_factory=list, description="A sentence matching any of these is never quoted here."
     )
     max_excerpts: int = Field(8, ge=1, le=50, description="Upper limit of excerpts in this section.")
+    order: Literal["relevance", "date"] = Field(
+        "relevance", description="Order of the excerpts: the most relevant first, or the newest first (undated last).")
     figures: Annotated[FiguresConfig | None, BeforeValidator(_figures_or_flag)] = Field(
         None, description="true, or a mapping (counts, label, exclude): a table at the top of the section of the figures "
         "the sources give for what it counts, with their kind, source and date.",
@@ -91,6 +93,13 @@ class EmailConfig(_Strict):
     to: list[str] = Field(default_factory=list, description="Recipients of the e-mail draft written by --eml.")
     cc: list[str] = Field(default_factory=list, description="Copy recipients of the e-mail draft.")
     sender: str | None = Field(None, description="Sender address of the e-mail draft.")
+
+
+class PeriodConfig(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    start: dt.date | None = Field(None, alias="from", description="First day of the period (YYYY-MM-DD).")
+    end: dt.date | None = Field(None, alias="to", description="Last day of the period (YYYY-MM-DD).")
 
 
 class Config(_Strict):
@@ -117,6 +126,8 @@ class Config(_Strict):
         default_factory=list,
         description="What the whole brief is about; sentences that mention it rank higher in every section.",
     )
+    period: PeriodConfig | None = Field(
+        None, description="from/to: articles dated outside it are left out of the brief (undated ones stay in).")
     quote_once: bool = Field(
         True, description="Quote each sentence in one section only, the one it fits best; false lets a sentence "
         "appear in every section it fits.",
@@ -139,13 +150,16 @@ def _format_error(error: Any) -> str:
     if error["type"] == "extra_forbidden":
         message = "unknown key"
         parent = _parent_model(error["loc"])
-        guess = difflib.get_close_matches(str(error["loc"][-1]), list(parent.model_fields), n=1)
+        names = [field.alias or name for name, field in parent.model_fields.items()]
+        guess = difflib.get_close_matches(str(error["loc"][-1]), names, n=1)
         if guess:
             message += f" (did you mean '{guess[0]}'?)"
     return f"{path}: {message}"
 
 
 def _parent_model(loc: tuple[Any, ...]) -> type[BaseModel]:
+    if loc and loc[0] == "period":
+        return PeriodConfig
     if loc and loc[0] == "sections":
         return FiguresConfig if len(loc) > 2 and loc[2] == "figures" else SectionConfig
     return Config

@@ -23,11 +23,22 @@ _OUTLETS = {
     "new york times": "The New York Times", "washington post": "The Washington Post", "politico": "Politico",
     "deutsche welle": "Deutsche Welle", "dw": "Deutsche Welle", "nzz": "NZZ", "der standard": "Der Standard",
     "yonhap": "Yonhap", "korea herald": "The Korea Herald", "al jazeera": "Al Jazeera",
+    "kyiv independent": "The Kyiv Independent", "trtworld": "TRT World", "trt world": "TRT World", "kuna": "KUNA",
+    "kna": "KNA", "epd": "epd", "keystone-sda": "Keystone-SDA", "sda": "SDA", "apa": "APA", "efe": "EFE",
+    "anadolu": "Anadolu", "tass": "TASS", "interfax": "Interfax", "ukrinform": "Ukrinform",
 }
 _OUTLET_NAMES = "|".join(sorted((re.escape(k) for k in _OUTLETS), key=len, reverse=True))
 _OUTLET_PATTERNS = [
     # "Von t-online , cc", "Ein Artikel von t-online", "By Reuters staff"
-    re.compile(rf"(?:^|\s)(?:von|ein artikel von|by|quelle:)\s+({_OUTLET_NAMES})\b", re.I),
+    re.compile(rf"(?:^|\s)(?:von|ein artikel von|by)\s+({_OUTLET_NAMES})\b", re.I),
+    # a source line: "Quelle: dpa", "SOURCE:TRTWorld and agencies"
+    re.compile(rf"(?:^|\s)(?:quelle|source|mit material von)\s*:\s*({_OUTLET_NAMES})\b", re.I),
+    # a credit line that is the outlet's name alone: "Keystone-SDA", "dpa"
+    re.compile(rf"^[ \t]*({_OUTLET_NAMES})[ \t]*$", re.I | re.M),
+    # the outlet speaking of itself: "The Kyiv Independent could not verify these claims", "Reuters could not
+    # independently confirm"
+    re.compile(rf"\b({_OUTLET_NAMES})\s+(?:could not|cannot|was unable to|has not been able to|konnte)\s+"
+               rf"(?:independently\s+|unabhängig\s+)?(?:verify|confirm|überprüfen|bestätigen|prüfen)", re.I),
     # agency tag opening a report: "(dpa-AFX) -", "BERLIN (Reuters) -"
     re.compile(rf"\(({_OUTLET_NAMES})\)\s*[-–—]", re.I),
     # promo naming the outlet: "dein watson-Update", "Watson ist jetzt auf Whatsapp"
@@ -41,7 +52,8 @@ _MONTHS = {
     "okt": 10, "oct": 10, "november": 11, "nov": 11, "dezember": 12, "december": 12, "dez": 12, "dec": 12,
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_TIME = r"(?:\s*[,–-]?\s*\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm|cet|mez|utc)?)"
+_TIME = (r"(?:\s*[,–—-]?\s*\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?\s*"
+         r"(?:cet|cest|mez|mesz|utc|gmt|edt|est|bst|kst|msk)?(?:[+-]\d{1,2})?)")
 _DATE_FORMS = [
     (re.compile(rf"\b(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}){_TIME}?", re.I), "dmy"),
     (re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH})\.?\s+(\d{{4}}){_TIME}?", re.I), "d-month-y"),
@@ -50,7 +62,8 @@ _DATE_FORMS = [
 ]
 _FIELDS = re.compile(r"\s+[|·•]\s+")  # the separators of a line of labels
 # A date is the publication date when it is stamped as such, or stands on its own line with a time.
-_STAMP = re.compile(r"(aktualisiert|veröffentlicht|erschienen|stand|updated|published|posted)\s*(am|on|:)?\s*$", re.I)
+_STAMP = re.compile(r"(aktualisiert|veröffentlicht|erschienen|stand|updated|published|posted|last updated)\s*(am|on|:)?"
+                    r"\s*(\d{1,2}[:.]\d{2}\s*(uhr|am|pm|[a-z]{2,4})?\s*,?\s*)?$", re.I)
 
 
 def detect_metadata(article: Article) -> dict[str, Any]:

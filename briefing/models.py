@@ -78,6 +78,8 @@ class Source(_Out):
     language: str | None
     cited: int = Field(0, description="How many excerpts cite this source.")
     label: str = Field("", description="Short name shown next to quotations: the outlet, else the title's first words.")
+    copies: list[str] = Field(default_factory=list, description="Other files with the same text (agency copy run by "
+                              "several outlets, a file saved twice), by their label; they are this one source.")
 
 
 class Citation(_Out):
@@ -85,6 +87,7 @@ class Citation(_Out):
     start: int
     end: int
     text: str
+    published: dt.date | None = Field(None, description="Publication date of its source, where known.")
 
 
 class Excerpt(_Out):
@@ -99,6 +102,8 @@ class Excerpt(_Out):
         default_factory=list, description="The same fact in other sources, each quoted verbatim (the first ten)."
     )
     corroborations: int = Field(0, description="How many other excerpts tell the same fact, listed or not.")
+    published: dt.date | None = Field(None, description="Publication date of its source, where known.")
+    new: bool = Field(False, description="Not quoted in the previous edition (build --since); false without --since.")
 
 
 class Figure(_Out):
@@ -133,6 +138,7 @@ class Section(_Out):
     excerpts: list[Excerpt]
     figures: list[Figure] = Field(default_factory=list)
     figures_label: str | None = Field(None, description="Heading of the figure table (config), else the default.")
+    key_point: int = Field(0, description="Index of the excerpt shown among the key points: the newest strong one.")
     figures_left_out: int = Field(0, description="Figures found but not in the table (it keeps the newest).")
     figure_spreads: list[Spread] = Field(default_factory=list, description="Where sources disagree.")
 
@@ -144,6 +150,9 @@ class Brief(_Out):
     date: dt.date
     language: str
     classification: str | None = None
-    period: tuple[dt.date, dt.date] | None = Field(None, description="Earliest and latest publication date of the sources.")
+    period: tuple[dt.date, dt.date] | None = Field(
+        None, description="The period covered: the config's period, else the earliest and latest date of the sources.")
+    undated: int = Field(0, description="How many sources state no date.")
+    since: dt.date | None = Field(None, description="Date of the previous edition (build --since), if one was given.")
     sources: list[Source]
     sections: list[Section]

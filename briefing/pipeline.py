@@ -20,6 +20,7 @@ from .models import Article, Brief, Excerpt, Section, Sentence, Source, Spread
 from .prepare import prepare_articles
 from .reading import read_concepts
 from .select import SectionChoice, select_excerpts
+from .timeline import Edition, fold_copies, key_point, mark_new, within_period
 from .units import unrelated_tails
 
 log = logging.getLogger("briefing")
@@ -45,21 +46,35 @@ class Build:
 
 
 def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None = None, workers: int | None = None,
-                progress: Callable[[str], Callable[[int, int], None]] | None = None) -> Build:
-    """`progress`, given a stage's name, gives what to call with (done, total) as it goes."""
+                progress: Callable[[str], Callable[[int, int], None]] | None = None,
+                previous: Edition | None = None) -> Build:
+    """`progress`, given a stage's name, gives what to call with (done, total) as it goes; `previous`,
+    the edition before this one, to mark what is new."""
     timer = _Timer()
     prepared = prepare_articles(articles_dir, cache, workers, progress("prepare") if progress else None)
     articles, sentences, skipped = prepared.articles, prepared.sentences, prepared.skipped
     if not articles:
         raise IngestError(f"{articles_dir}: none of the {len(skipped)} files could be read as an article")
     timer.lap("ingest+segment", f"{len(articles)} articles, {len(sentences)} sentences, {len(skipped)} skipped")
+    groups = prepared.groups
+    period = within_period(config, articles, sentences)  # dates that cannot be right, the config's period
+    copies = fold_copies(period.articles, period.sentences)  # the same report in several files is one source
+    if period.changed or copies.copies:
+        keys = {group[0].article.id: key for key, group in groups if group}
+        mine: dict[str, list[Sentence]] = {a.id: [] for a in copies.articles}
+        for sentence in copies.sentences:
+            mine[sentence.article.id].append(sentence)
+        articles, sentences = copies.articles, copies.sentences
+        groups = [(keys.get(a.id), mine[a.id]) for a in articles]
+    if not articles:
+        raise IngestError(f"{articles_dir}: no article is dated within the period of the config")
     if cache:
         remember_lemmas(cache.lemmas())
     # what each sentence says, and the figures of each section with a table (a sentence that gives one is
     # quoted there): read once per article and concept, kept in the cache
     concepts = Concepts.of(config)
     counts = [Counts.of(s, config) for s in config.sections if s.figures]
-    read = read_concepts(prepared.groups, concepts.synonyms, counts, cache, workers,
+    read = read_concepts(groups, concepts.synonyms, counts, cache, workers,
                          progress("read") if progress else None)
     readings, found = read.readings, read.figures
     timer.lap("read", f"{sum(map(len, found.values()))} figures")
@@ -77,15 +92,20 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
     timer.lap("select", f"{sum(len(c.excerpts) for c in choices)} excerpts")
     cited = {e.source for c in choices for e in c.excerpts}
     sections = [_section(c, sentences, found.get(c.config.id, []), cited) for c in choices]
-    sources = _sources(articles, [e for s in sections for e in s.excerpts], [f.source for s in sections for f in s.figures])
+    sources = _sources(articles, [e for s in sections for e in s.excerpts], [f.source for s in sections for f in s.figures],
+                       copies.copies)
     dates = sorted(a.published for a in articles if a.published)
     date, note = _brief_date(config, dates)
+    covered = (config.period.start or dates[0], config.period.end or dates[-1]) if config.period and dates else \
+        (dates[0], dates[-1]) if dates else None
     brief = Brief(
         title=config.title, subtitle=config.subtitle, author=config.author,
         date=date, language=config.language, classification=config.classification,
-        period=(dates[0], dates[-1]) if dates else None, sources=sources, sections=sections,
+        period=covered, undated=sum(a.published is None for a in articles), sources=sources, sections=sections,
     )
-    notes = config_warnings(config) + ([note] if note else [])
+    if previous:
+        brief = mark_new(brief, previous)
+    notes = config_warnings(config) + period.notes + ([note] if note else [])
     notes += [f"section '{c.config.id}' shows figures, but no sentence gives a number with a word of "
               f"{'its figures.counts' if c.config.figure_spec.counts else 'its terms'}: add the noun the sources count to it"
               for c, s in zip(choices, sections, strict=True) if c.config.figures and not s.figures]
@@ -95,7 +115,8 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
 def _section(choice: SectionChoice, sentences: list[Sentence], found: list[Found], cited: set[str]) -> Section:
     c = choice.config
     rows, left_out = figure_table(sentences, found, cited) if c.figures else ([], 0)
-    return Section(id=c.id, title=c.title, question=c.question, excerpts=choice.excerpts, figures=rows,
+    return Section(id=c.id, title=c.title, question=c.question, excerpts=choice.excerpts,
+                   key_point=key_point(choice.excerpts), figures=rows,
                    figures_label=c.figure_spec.label, figures_left_out=left_out,
                    figure_spreads=[Spread(quantity=q, low=lo, high=hi, sources=n) for q, lo, hi, n in spreads(rows)])
 
@@ -132,7 +153,8 @@ def _label(article: Article) -> str:
     return article.path
 
 
-def _sources(articles: list[Article], excerpts: list[Excerpt], tabulated: list[str]) -> list[Source]:
+def _sources(articles: list[Article], excerpts: list[Excerpt], tabulated: list[str],
+             copies: dict[str, list[Article]]) -> list[Source]:
     """Every article, numbered in the order the brief first cites them (in excerpts, then in figure
     tables: a row links to its source); uncited ones last."""
     cited: dict[str, int] = {}
@@ -144,6 +166,7 @@ def _sources(articles: list[Article], excerpts: list[Excerpt], tabulated: list[s
     by_id = {a.id: a for a in articles}
     return [
         Source(id=a.id, number=n, path=a.path, title=a.title, outlet=a.outlet, published=a.published, url=a.url,
-               language=a.language, cited=cited.get(a.id, 0), label=_label(a))
+               language=a.language, cited=cited.get(a.id, 0), label=_label(a),
+               copies=[f"{_label(c)} ({c.path})" for c in copies.get(a.id, [])])
         for n, a in enumerate((by_id[i] for i in order), start=1)
     ]

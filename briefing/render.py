@@ -38,6 +38,8 @@ LABELS: dict[str, dict[str, str]] = {
         "spread": "Die Quellen weichen ab: %s zwischen %s und %s (%d Quellen binnen einer Woche)",
         "figures_left_out": "%d weitere Angaben stehen nicht in der Tabelle; sie zeigt die neuesten.",
         "increment": "weitere", "part": "Teil einer Gesamtzahl", "up_to": "bis zu",
+        "new": "Neu", "new_since": "Neu seit", "nothing_new": "Nichts Neues seit der letzten Ausgabe.",
+        "undated": "%d ohne Datum", "copies": "Gleicher Text auch in",
         "uncited": "Weitere %d ausgewertete Artikel werden nicht zitiert; sie stehen in der JSON-Anlage.",
     },
     "en": {
@@ -52,6 +54,8 @@ LABELS: dict[str, dict[str, str]] = {
         "spread": "Sources differ: %s between %s and %s (%d sources within a week)",
         "figures_left_out": "%d further figures are not in the table; it shows the newest.",
         "increment": "more", "part": "part of a total", "up_to": "up to",
+        "new": "New", "new_since": "New since", "nothing_new": "Nothing new since the last edition.",
+        "undated": "%d undated", "copies": "The same text also in",
         "uncited": "%d further articles were read but are not quoted; they are listed in the attached JSON.",
     },
 }

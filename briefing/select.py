@@ -19,6 +19,7 @@ from .corroboration import Candidate, deduplicate, gist_of, merge_neighbours, or
 from .models import Excerpt, Sentence
 from .reading import Reading, read_sentences
 from .scoring import MIN_WORDS, TOPIC_BONUS, Found, Ids, Reason, Why, fit, idf, matched
+from .timeline import dated, newest_first
 from .units import Unit, articles_about, context, contiguous, unit_starts
 
 CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the ordering to choose from
@@ -153,6 +154,7 @@ def _excerpts(concepts: Concepts, chosen: dict[str, list[Candidate]], rejected: 
     candidates to choose from; ordered, capped, attributed."""
     languages = {s.article.id: s.article.language for s in sentences}
     texts = {s.article.id: s.article.text for s in sentences}
+    published = {s.article.id: s.article.published for s in sentences}
     candidates = {r.config.id: merge_neighbours(chosen[r.config.id], EXAMINED_PER_SLOT * r.config.max_excerpts)
                   for r in concepts.rules}
     gist = {where(ex): gist_of(ex, languages) for excerpts in candidates.values() for ex in excerpts}
@@ -164,7 +166,9 @@ def _excerpts(concepts: Concepts, chosen: dict[str, list[Candidate]], rejected: 
         ranked = order(deduplicate(candidates[sid], gist, rarity, CANDIDATES_PER_SLOT * cap), gist, rarity)
         for ex in ranked[cap:]:
             rejected[sid].add(ex.score, ex, Why(Reason.OVER_CAP, cap))
-        choices.append(SectionChoice(r.config, [_attributed(ex, texts) for ex in ranked[:cap]], rejected[sid].best()))
+        kept = [_attributed(dated(ex, published), texts) for ex in ranked[:cap]]  # the newest telling leads
+        choices.append(SectionChoice(r.config, newest_first(kept) if r.config.order == "date" else kept,
+                                     rejected[sid].best()))
     return choices
 
 

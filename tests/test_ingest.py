@@ -114,6 +114,26 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
         ("Titel der Meldung\n\nEin Artikel von t-online\n\n10 November 2024 - 14:13", "t-online", dt.date(2024, 11, 10)),
         ("Titel der Meldung\n\n5. November 2024", None, dt.date(2024, 11, 5)),
         ("Titel der Meldung\n\nAm 2. November veröffentlichte ein Aktivist ein Video.", None, None),
+        # English stamps
+        ("A headline of the story\n\nOctober 28, 2024 — 12:15 pm EDT\n\nThe story.", None, dt.date(2024, 10, 28)),
+        ("A headline of the story\n\nDec. 2, 2024\n\nThe story.", None, dt.date(2024, 12, 2)),
+        ("A headline of the story\n\n2 December 2024\n\nThe story.", None, dt.date(2024, 12, 2)),
+        ("A headline of the story\n\nUpdated 10:42 GMT, 3 Dec 2024\n\nThe story.", None, dt.date(2024, 12, 3)),
+        # German stamps
+        ("Titel der Meldung\n\nStand: 02.12.2024 11:05 Uhr\n\nDie Meldung.", None, dt.date(2024, 12, 2)),
+        ("Titel der Meldung\n\n2. Dezember 2024\n\nDie Meldung.", None, dt.date(2024, 12, 2)),
+        # agency datelines: the agency, and no date without a year
+        ("Titel der Meldung\n\nSeoul (dpa) - Die Meldung beginnt hier.", "dpa", None),
+        ("A headline of the story\n\nMOSCOW, Nov 5 (Reuters) - The story starts here.", "Reuters", None),
+        ("A headline of the story\n\nPARIS (AFP) – The story starts here.", "AFP", None),
+        ("A headline of the story\n\nWASHINGTON (AP) — The story starts here.", "AP", None),
+        ("A headline of the story\n\nSEOUL (Yonhap) -- The story starts here.", "Yonhap", None),
+        ("A headline of the story\n\nKUWAIT (KUNA) -- The story starts here.", "KUNA", None),
+        ("Titel der Meldung\n\nBonn (KNA) - Die Meldung beginnt hier.", "KNA", None),
+        # the outlet named as the source or speaking of itself
+        ("A headline of the story\n\nThe story.\n\nSOURCE:TRTWorld and agencies", "TRT World", None),
+        ("A headline of the story\n\nThe Kyiv Independent could not verify these claims.", "The Kyiv Independent", None),
+        ("A headline of the story\n\nThe story.\n\nKeystone-SDA", "Keystone-SDA", None),
     ],
 )
 def test_outlet_and_date_only_where_the_text_states_them(tmp_path: Path, head: str, outlet: str | None,
@@ -122,6 +142,24 @@ def test_outlet_and_date_only_where_the_text_states_them(tmp_path: Path, head: s
     assert article.outlet == outlet
     assert article.published == published
     assert article.url is None
+
+
+@pytest.mark.parametrize("topic", ["nk-troops", "syria"])
+def test_dev_set_metadata_every_outlet_and_date_the_text_states_and_nothing_else(topic: str) -> None:
+    """tests/gold/real/*/metadata.yaml was written from the texts before any brief was built."""
+    import yaml
+
+    folder = ROOT / "tests" / "gold" / "real" / topic
+    stated = yaml.safe_load((folder / "metadata.yaml").read_text(encoding="utf-8"))
+    articles = {a.path[:2]: a for a in read_articles(folder / "articles")[0]}
+    for prefix, entry in stated.items():
+        entry, article = entry or {}, articles[str(prefix)]
+        if "outlet" in entry:
+            assert article.outlet and (entry["outlet"].lower() in article.outlet.lower()
+                                       or article.outlet.lower() in entry["outlet"].lower()), (prefix, article.outlet)
+        else:
+            assert article.outlet is None, (prefix, article.outlet)
+        assert article.published == entry.get("published"), prefix
 
 
 def test_seed_metadata() -> None:

@@ -162,9 +162,18 @@ def test_one_process_and_many_give_identical_briefs(tmp_path: Path, monkeypatch:
 
     folder = tmp_path / "many"
     folder.mkdir()
-    seeds = sorted((ROOT / "seeds").iterdir())
-    for i in range(60):  # enough files to take the process pool, with the parallel threshold lowered
-        shutil.copy(seeds[i % len(seeds)], folder / f"{i:03d}_{seeds[i % len(seeds)].name}")
+    import itertools
+
+    # enough distinct files to take the process pool, with the parallel threshold lowered: each the
+    # first, middle and last third of three different seeds (copies of one file would be one source)
+    thirds = []
+    for seed in sorted((ROOT / "seeds").iterdir()):
+        paragraphs = seed.read_text(encoding="utf-8").split("\n\n")
+        n = len(paragraphs)
+        thirds.append(["\n\n".join(paragraphs[k * n // 3 : (k + 1) * n // 3]) for k in range(3)])
+    for i, (a, b, c) in enumerate(itertools.permutations(range(len(thirds)), 3)):
+        text = "\n\n".join([thirds[a][0], thirds[b][1], thirds[c][2]])
+        (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
     from concurrent.futures import ProcessPoolExecutor
 
     pools: list[str] = []

@@ -1,0 +1,137 @@
+"""Time in the brief: implausible dates, the period, the newest first, what is new since the last
+edition, and one report in several files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.cli import main
+from briefing.models import Excerpt
+from briefing.timeline import key_point
+
+from .conftest import ROOT
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def _config(tmp_path: Path, articles: Path, **change: object) -> Path:
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    config["articles"] = str(articles)
+    for key, value in change.items():
+        config[key] = value
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _build(config: Path, tmp_path: Path, name: str, *extra: str) -> dict:
+    out, data = tmp_path / f"{name}.pdf", tmp_path / f"{name}.json"
+    assert main(["build", "-q", "--no-cache", "--config", str(config), "--out", str(out), "--json", str(data), *extra]) == 0
+    return json.loads(data.read_text(encoding="utf-8"))
+
+
+def _folder(tmp_path: Path, name: str, files: list[Path]) -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    for f in files:
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+def test_since_marks_exactly_the_excerpts_of_the_article_added_since(tmp_path: Path) -> None:
+    added = SEEDS[3]  # watson, 16 October
+    before = _folder(tmp_path, "before", [f for f in SEEDS if f != added])
+    now = _folder(tmp_path, "now", SEEDS)
+    previous = _build(_config(tmp_path, before), tmp_path, "previous")
+    assert all(e["new"] is False for s in previous["sections"] for e in s["excerpts"])  # no --since: all false
+    for earlier in ("previous.json", "previous.pdf"):  # the JSON, or the PDF with the JSON attached
+        brief = _build(_config(tmp_path, now), tmp_path, "now", "--since", str(tmp_path / earlier))
+        new = [e for s in brief["sections"] for e in s["excerpts"] if e["new"]]
+        assert new and {e["source"] for e in new} == {added.stem}
+        assert all(e["new"] for s in brief["sections"] for e in s["excerpts"]
+                   if e["source"] == added.stem and not e["corroborated_by"])
+        assert brief["since"] == previous["date"]
+
+
+def test_since_with_a_file_that_is_no_brief_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text("{}", encoding="utf-8")
+    out = tmp_path / "b.pdf"
+    assert main(["build", "-q", "--no-cache", "--since", str(bogus), "--out", str(out)]) == 1
+    assert "not the JSON of a brief" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_date_that_cannot_be_right_is_dropped_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    folder = _folder(tmp_path, "articles", SEEDS[:2])
+    text = (ROOT / "seeds" / SEEDS[2].name).read_text(encoding="utf-8")
+    (folder / "garbled.txt").write_text("Nordkorea schickt weitere Soldaten\n\nStand: 01.01.9522 10:00 Uhr\n\n" + text,
+                                        encoding="utf-8")
+    brief = _build(_config(tmp_path, folder), tmp_path, "brief")
+    assert brief["date"] != "9522-01-01" and brief["date"] < "2100"
+    assert next(s for s in brief["sources"] if s["path"] == "garbled.txt")["published"] is None
+    assert any("9522-01-01 cannot be right" in r.getMessage() for r in caplog.records)
+
+
+def test_period_leaves_out_articles_dated_outside_it(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    folder = _folder(tmp_path, "articles", SEEDS)
+    brief = _build(_config(tmp_path, folder, period={"from": "2024-11-01", "to": "2024-11-30"}), tmp_path, "brief")
+    assert "003_58e3dd319f91e402" not in {s["id"] for s in brief["sources"]}  # watson, 16 October
+    assert brief["period"] == ["2024-11-01", "2024-11-30"]
+    assert brief["undated"] == 3  # the seeds that state no date stay in, counted on the front page
+    assert any("1 article(s) dated outside the period" in r.getMessage() for r in caplog.records)
+
+
+def test_order_date_puts_the_newest_first_and_the_undated_last(tmp_path: Path) -> None:
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    for section in config["sections"]:
+        section["order"] = "date"
+    path = tmp_path / "config.yaml"
+    config["articles"] = str(ROOT / "seeds")
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    brief = _build(path, tmp_path, "brief")
+    for section in brief["sections"]:
+        dates = [e["published"] or "" for e in section["excerpts"]]
+        dated = [d for d in dates if d]
+        assert dated == sorted(dated, reverse=True)
+        assert dates == dated + [""] * (len(dates) - len(dated))
+
+
+def test_the_newest_telling_of_a_fact_leads_and_the_earlier_are_its_dated_corroborations(tmp_path: Path) -> None:
+    brief = _build(_config(tmp_path, ROOT / "tests" / "gold" / "articles"), tmp_path, "brief")
+    folded = [e for s in brief["sections"] for e in s["excerpts"] if e["corroborated_by"]]
+    assert folded
+    for e in folded:
+        assert all((c["published"] or "") <= (e["published"] or "") for c in e["corroborated_by"])
+
+
+def test_the_key_point_is_the_newest_strong_excerpt() -> None:
+    def ex(score: float, day: int | None) -> Excerpt:
+        return Excerpt(source="a", start=0, end=1, text="x", score=score,
+                       published=dt.date(2024, 11, day) if day else None)
+
+    assert key_point([ex(10, 1), ex(9, 20), ex(3, 30)]) == 1  # strong and newer; the weak one is newer still
+    assert key_point([ex(10, None), ex(9, None)]) == 0
+
+
+def test_one_report_in_several_files_is_one_source(tmp_path: Path) -> None:
+    agency = ("Seoul (dpa) - Nordkorea hat nach Angaben des südkoreanischen Geheimdienstes weitere Soldaten nach "
+              "Russland geschickt. Insgesamt seien inzwischen rund 12.000 Soldaten in Russland, teilte der Dienst mit. "
+              "Ein Teil von ihnen sei bereits in der Region Kursk im Einsatz. Moskau und Pjöngjang hatten im Juni einen "
+              "Beistandspakt unterzeichnet. Südkorea erwägt nun, der Ukraine Waffen zu liefern.")
+    folder = _folder(tmp_path, "articles", SEEDS[:2])
+    (folder / "a_tonline.txt").write_text(f"Nordkorea schickt mehr Soldaten\n\nVon t-online\n\n{agency}\n\nMehr zum Thema\n",
+                                          encoding="utf-8")
+    (folder / "b_zeit.txt").write_text(f"Nordkorea: Weitere Soldaten in Russland\n\nZEIT ONLINE\n\n{agency}\n",
+                                       encoding="utf-8")
+    shutil.copy(SEEDS[0], folder / "zz_saved_twice.txt")
+    brief = _build(_config(tmp_path, folder), tmp_path, "brief")
+    by_path = {s["path"]: s for s in brief["sources"]}
+    assert "b_zeit.txt" not in by_path and "zz_saved_twice.txt" not in by_path
+    assert any("b_zeit.txt" in c for c in by_path["a_tonline.txt"]["copies"])
+    assert any("zz_saved_twice.txt" in c for c in by_path[SEEDS[0].name]["copies"])
