@@ -96,10 +96,7 @@ def _title(article: Article) -> str | None:
         line = re.split(r"\s+(?:Von|By)\s+\S+\s*,", line)[0].strip()
         if is_heading(line) or (line.endswith("?") and not re.search(r"[.!?]\s+\S", line)):
             return line
-        # No headline, the page starts with its lead: use its first sentence, without a dateline.
-        line = re.sub(r"^[A-ZÄÖÜ][\w/ -]{1,30}\.\s+(?=[A-ZÄÖÜ])", "", line)
-        first = re.match(r".+?[.!?](?=\s|$)", line)
-        return (first.group(0) if first else line)[:200]
+        return None  # no headline: the page starts with its lead, and a sentence is no title
     return None
 
 

@@ -145,9 +145,11 @@ def _brief_date(config: Config, dates: list[dt.date]) -> tuple[dt.date, str | No
 
 
 def _label(article: Article) -> str:
+    """The outlet, else the headline's first words, else the file: never a sentence's opening words
+    (where a page has no headline, its title is its first sentence)."""
     if article.outlet:
         return article.outlet
-    if article.title:
+    if article.title and not article.title.rstrip().endswith("."):
         words = article.title.split()
         return " ".join(words[:6]) + (" …" if len(words) > 6 else "")
     return article.path

@@ -248,3 +248,17 @@ def test_seed_excerpts_name_who_said_it(seed_brief: SeedBrief, excerpt_start: st
     (excerpt,) = [ex for ex in excerpts if excerpt_start in ex["text"]]
     for part in claimant_parts:
         assert part in (excerpt["attribution"] or ""), excerpt["attribution"]
+
+
+def test_a_full_table_keeps_the_newest_rows_and_says_how_many_it_left_out() -> None:
+    from briefing.figures import Found, figure_table
+    from briefing.models import Article, Sentence
+
+    sentences = []
+    for day in range(1, 7):
+        text = f"Nordkorea hat {day},000 Soldaten geschickt."
+        article = Article(id=f"a{day}", path=f"a{day}.txt", text=text, language="de", published=dt.date(2024, 11, day))
+        sentences.append(Sentence(article, 0, len(text), 0, 0))
+    found = [Found(i, 14, 19, (i + 1) * 1000, (i + 1) * 1000, "count", "", "Soldaten", "Soldat") for i in range(6)]
+    rows, left_out = figure_table(sentences, found, set(), limit=4)
+    assert [r.published.day for r in rows if r.published] == [3, 4, 5, 6] and left_out == 2  # oldest first
