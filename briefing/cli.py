@@ -7,8 +7,11 @@ import argparse
 import gc
 import json
 import logging
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .cache import ArticleCache
@@ -35,14 +38,18 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(f"Error: {exc} (see briefing --help)", file=sys.stderr)
+        return exc.exit_code
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
     level = logging.ERROR if args.quiet else logging.INFO if getattr(args, "verbose", False) else logging.WARNING
     logging.basicConfig(format="%(message)s", level=level, stream=sys.stderr)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its font notices are not the user's business
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    if args.command is None:
-        parser.print_help()
-        return 2
     # A large folder makes millions of objects that live to the end of the run: with the default
     # thresholds Python's collector walks them all again and again (a third of a warm 10,000-article
     # run). Short-lived garbage is still collected.
@@ -58,12 +65,34 @@ def _main(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print("Error: interrupted; earlier outputs were left as they were", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # "briefing explain | head -1": the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    """Mistakes on the command line are one "Error:" line like every other mistake, not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _count(minimum: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, got {value}")
+        return value
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefing", description="Turn a folder of news articles into a cited PDF brief.")
+    parser = _Parser(prog="briefing", description="Turn a folder of news articles into a cited PDF brief.")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--config", type=Path, default=Path("config.yaml"), help="config file (default: ./config.yaml)")
     common.add_argument("--articles", type=Path, help="articles folder (default: from the config)")
     common.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -71,12 +100,12 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--strict", action="store_true", help="treat warnings (skipped files, empty sections) as failure")
     common.add_argument("-v", "--verbose", action="store_true", help="also print the time each stage took")
     common.add_argument("--no-cache", action="store_true", help="process every article afresh, leave the cache alone")
-    common.add_argument("-j", "--jobs", type=int, metavar="N", help="processes for many articles (default: all cores)")
+    common.add_argument("-j", "--jobs", type=_count(1), metavar="N", help="processes for many articles (default: all cores)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build = sub.add_parser("build", parents=[common], help="write the PDF brief")
     build.add_argument("--out", type=Path, help="PDF file to write (default: from the config)")
-    build.add_argument("--json", type=Path, help="also write the brief as JSON to this file")
+    build.add_argument("--json", type=Path, help="also write the brief as JSON to this file ('-': standard output)")
     build.add_argument("--html", type=Path, help="also write the HTML the PDF is made from")
     build.add_argument("--eml", type=Path, help="also write an e-mail draft (.eml) with the PDF attached")
     build.add_argument("--to", action="append", default=[], metavar="ADDRESS", help="recipient of the e-mail draft")
@@ -95,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     sources.set_defaults(run=_sources)
 
     explain = sub.add_parser("explain", parents=[common], help="show why each excerpt was chosen or left out")
-    explain.add_argument("--rejected", type=int, default=5, metavar="N", help="best rejected candidates per section")
+    explain.add_argument("--rejected", type=_count(0), default=5, metavar="N", help="best rejected candidates per section")
     explain.add_argument("--find", metavar="TEXT", help="why the sentence that contains TEXT is quoted where it is, or not")
     explain.set_defaults(run=_explain)
     return parser
@@ -149,13 +178,16 @@ def _build_once(args: argparse.Namespace) -> int:
     if args.strict and build.warnings:
         raise BriefingError(f"--strict: {len(build.warnings)} warning(s), first: {build.warnings[0]}; nothing written")
     out = args.out or (args.config.resolve().parent / str(config.output).replace("{date}", build.brief.date.isoformat()))
-    for target in (out, args.json, args.html, args.eml):
+    to_stdout = args.json is not None and str(args.json) == "-"
+    for target in (out, None if to_stdout else args.json, args.html, args.eml):
         _check_output(target, articles)
     templates = _template_dirs(config, args.config)
     html = render_html(build.brief, templates)
     pdf = render_pdf(html, build.brief, templates, pdf_a=config.pdf_a, attach_json=config.attach_json)
     write_atomically(out, pdf)
-    if args.json:
+    if to_stdout:
+        sys.stdout.write(brief_json(build.brief) + "\n")
+    elif args.json:
         write_atomically(args.json, brief_json(build.brief).encode("utf-8"))
     if args.html:
         write_atomically(args.html, html.encode("utf-8"))

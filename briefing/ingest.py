@@ -16,6 +16,7 @@ from .errors import ConfigError, IngestError
 from .furniture import find_furniture
 from .metadata import detect_metadata
 from .models import Article, Span
+from .yamlio import load_yaml
 
 log = logging.getLogger("briefing.ingest")
 
@@ -171,13 +172,12 @@ def _front_matter(text: str) -> tuple[dict[str, Any], list[Span]]:
     match = _FRONT.match(text)
     if not match:
         return {}, []
+    block = [Span(0, match.end(), "front-matter")]  # never quoted, even when it is no valid YAML
     try:
-        data = yaml.safe_load(match.group(1))
+        data = load_yaml(match.group(1))
     except yaml.YAMLError:
-        return {}, []
-    if not isinstance(data, dict):
-        return {}, []
-    return data, [Span(0, match.end(), "front-matter")]
+        return {}, block
+    return (data if isinstance(data, dict) else {}), block
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
@@ -196,6 +196,10 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
                     continue
             elif not isinstance(value, dt.date):
                 continue
+        elif key == "url":
+            value = str(value).strip()
+            if not value.lower().startswith(("http://", "https://")):
+                continue  # a brief links to web pages only: not javascript:, file: or data:
         else:
             value = str(value)
         out[key] = value
@@ -207,7 +211,7 @@ def _read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}".splitlines()[0]) from None
     if data is None:

@@ -15,6 +15,7 @@ from briefing.cli import main
 from .conftest import ROOT
 
 GOOD = (ROOT / "seeds" / "002_1bf99e9070e36d9d.txt").read_text(encoding="utf-8")
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -238,3 +239,95 @@ def test_a_feature_that_can_do_nothing_is_a_warning_and_fails_under_strict(
     out.unlink()
     assert main(["build", "--strict", "--no-cache", "--config", str(config), "--out", str(out)]) == 1
     assert not out.exists()
+
+
+# ---- a battery of inputs that once ended the run with a traceback (issue: reliability) ----
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["buidl"], "invalid choice: 'buidl'"),
+        (["build", "-j", "0"], "-j/--jobs: must be 1 or more"),
+        (["build", "-j", "-3"], "-j/--jobs: must be 1 or more"),
+        (["explain", "--rejected", "-1"], "--rejected: must be 0 or more"),
+        (["build", "--no-such-option"], "unrecognized arguments: --no-such-option"),
+    ],
+)
+def test_command_line_mistakes_are_one_error_line(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("Error: ") and message in err[0]
+
+
+def test_no_command_shows_the_commands_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "build" in capsys.readouterr().err
+
+
+def test_output_cut_short_by_the_reader_is_no_error(tmp_path: Path) -> None:
+    command = f"{sys.executable} -m briefing explain --no-cache --config {ROOT / 'config.yaml'} | head -1"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.stdout.startswith("== ") and "Traceback" not in result.stderr and "Error" not in result.stderr
+
+
+@pytest.mark.parametrize("date", ["2024-02-30", "2024-11-31", "2024-13-01"])
+def test_an_impossible_date_in_the_config_is_an_error_naming_the_key(tmp_path: Path, date: str,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    config = config_for(tmp_path, ROOT / "seeds")
+    config.write_text(config.read_text(encoding="utf-8").replace("date: latest", f"date: {date}"), encoding="utf-8")
+    assert main(["build", "--config", str(config), "--out", str(tmp_path / "b.pdf")]) == 2
+    assert "date: " in capsys.readouterr().err and not (tmp_path / "b.pdf").exists()
+
+
+def test_impossible_dates_and_alias_bombs_in_front_matter_leave_the_article_in(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "bad_date.md").write_text(f"---\npublished: 2024-02-30\n---\n{SEED_TEXTS[1]}", encoding="utf-8")
+    bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdef", "bcdefg", strict=True))
+    (folder / "bomb.md").write_text(f"---\n{bomb}---\n{SEED_TEXTS[4]}", encoding="utf-8")  # not a copy of another
+    data = tmp_path / "b.json"
+    assert main(["build", "-q", "--no-cache", "--config", str(config_for(tmp_path, folder)), "--out", str(tmp_path / "b.pdf"),
+                 "--json", str(data)]) == 0
+    sources = {s["path"]: s for s in json.loads(data.read_text(encoding="utf-8"))["sources"]}
+    assert sources["bad_date.md"]["published"] is None and "bomb.md" in sources
+
+
+def test_an_alias_bomb_in_sources_yaml_is_one_error_line(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "sources.yaml").write_text("a: &a [x,x,x,x,x,x,x,x,x]\nb: [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n", encoding="utf-8")
+    result = run("build", "--no-cache", "--config", str(config_for(tmp_path, folder)), "--out", str(tmp_path / "b.pdf"))
+    assert result.returncode == 2 and "aliases" in one_error_line(result)
+
+
+def test_json_to_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "-q", "--no-cache", "--config", str(ROOT / "config.yaml"), "--out", str(tmp_path / "b.pdf"),
+                 "--json", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["sections"] and not Path("-").exists()
+
+
+def test_outputs_can_be_read_by_colleagues(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        out, data = tmp_path / "b.pdf", tmp_path / "b.json"
+        assert main(["build", "-q", "--config", str(ROOT / "config.yaml"), "--out", str(out), "--json", str(data)]) == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644 and data.stat().st_mode & 0o777 == 0o644
+
+
+def test_only_web_links_become_links(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(f"---\nurl: javascript:alert(1)\n---\n{SEED_TEXTS[0]}", encoding="utf-8")
+    (folder / "b.md").write_text(f"---\nurl: https://example.org/b\n---\n{SEED_TEXTS[1]}", encoding="utf-8")
+    data = tmp_path / "b.json"
+    assert main(["build", "-q", "--no-cache", "--config", str(config_for(tmp_path, folder)), "--out", str(tmp_path / "b.pdf"),
+                 "--json", str(data)]) == 0
+    urls = {s["path"]: s["url"] for s in json.loads(data.read_text(encoding="utf-8"))["sources"]}
+    assert urls == {"a.md": None, "b.md": "https://example.org/b"}
