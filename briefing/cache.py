@@ -15,8 +15,8 @@ from typing import Any
 
 from .errors import RenderError
 from .models import Article, Span
+from .output import write_atomically
 from .reading import ArticleReading
-from .render import write_atomically
 
 # Modules whose code decides what an article and its sentences are: any change to them is a new version.
 _PROCESSING = ("ingest.py", "furniture.py", "metadata.py", "segment.py", "models.py", "cache.py")
@@ -67,9 +67,11 @@ class ArticleCache:
     def get(self, key: str) -> tuple[Article, list[tuple[int, int, int]]] | None:
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            if data.get("version") != self.version or data.get("key") != key:
+            if not isinstance(data, dict) or data.get("version") != self.version or data.get("key") != key:
                 return None
             a = data["article"]
+            if data.get("text_sha256") != hashlib.sha256(a["text"].encode("utf-8")).hexdigest():
+                return None  # the text was altered after it was written: never quote it
             article = Article(
                 id=a["id"], path=a["path"], text=a["text"], title=a["title"], outlet=a["outlet"],
                 published=dt.date.fromisoformat(a["published"]) if a["published"] else None, url=a["url"],
@@ -79,12 +81,12 @@ class ArticleCache:
             if any(not 0 <= s <= e <= len(article.text) for s, e, _ in spans):
                 return None
             return article, spans
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing or damaged: processed again
 
     def put(self, key: str, article: Article, spans: list[tuple[int, int, int]]) -> None:
         data = {
-            "version": self.version, "key": key,
+            "version": self.version, "key": key, "text_sha256": hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
             "article": {
                 "id": article.id, "path": article.path, "text": article.text, "title": article.title,
                 "outlet": article.outlet, "published": article.published.isoformat() if article.published else None,
@@ -99,7 +101,7 @@ class ArticleCache:
         """What the article's sentences say, as far as an earlier run read them (see reading.py)."""
         try:
             data = json.loads(self._reading_path(key).read_text(encoding="utf-8"))
-            if data.get("version") != self.reading_version or data.get("key") != key:
+            if not isinstance(data, dict) or data.get("version") != self.reading_version or data.get("key") != key:
                 return None
             return ArticleReading.from_json(data, sentences)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -20,9 +20,10 @@ from .errors import BriefingError, ConfigError, UsageError
 from .ingest import read_articles
 from .mail import email_draft
 from .models import Brief
+from .output import write_all
 from .pipeline import Build, build_brief
 from .prepare import terminal_progress
-from .render import BUILTIN_TEMPLATES, brief_json, render_html, render_pdf, write_atomically
+from .render import BUILTIN_TEMPLATES, brief_json, render_html, render_pdf
 from .timeline import previous_edition
 from .watch import watch
 
@@ -138,7 +139,10 @@ def _load(args: argparse.Namespace) -> tuple[Config, Path]:
 
 
 def _build_brief(args: argparse.Namespace, config: Config, articles: Path) -> Build:
-    cache = None if args.no_cache else ArticleCache(args.config.resolve().parent / config.cache)
+    folder = (args.config.resolve().parent / config.cache).resolve()
+    if not args.no_cache and folder.is_relative_to(articles.resolve()):
+        raise ConfigError(f"{args.config}: cache: {config.cache} is inside the articles folder; put it elsewhere")
+    cache = None if args.no_cache else ArticleCache(folder)
     previous = previous_edition(args.since) if getattr(args, "since", None) else None
     return build_brief(config, articles, cache, args.jobs, None if args.quiet else terminal_progress, previous)
 
@@ -179,21 +183,26 @@ def _build_once(args: argparse.Namespace) -> int:
         raise BriefingError(f"--strict: {len(build.warnings)} warning(s), first: {build.warnings[0]}; nothing written")
     out = args.out or (args.config.resolve().parent / str(config.output).replace("{date}", build.brief.date.isoformat()))
     to_stdout = args.json is not None and str(args.json) == "-"
-    for target in (out, None if to_stdout else args.json, args.html, args.eml):
-        _check_output(target, articles)
     templates = _template_dirs(config, args.config)
+    targets = [t for t in (out, None if to_stdout else args.json, args.html, args.eml) if t is not None]
+    for target in targets:
+        _check_output(target, articles, args.config, templates, config)
+    if len({t.resolve() for t in targets}) < len(targets):
+        raise UsageError("two outputs are the same file: give each its own name")
+    # everything is made before anything is written: a failure leaves every earlier output as it was
     html = render_html(build.brief, templates)
     pdf = render_pdf(html, build.brief, templates, pdf_a=config.pdf_a, attach_json=config.attach_json)
-    write_atomically(out, pdf)
+    outputs = {out: pdf}
+    if args.json and not to_stdout:
+        outputs[args.json] = brief_json(build.brief).encode("utf-8")
+    if args.html:
+        outputs[args.html] = html.encode("utf-8")
+    if args.eml:
+        outputs[args.eml] = email_draft(build.brief, pdf, out.name, args.to or config.email.to, config.email.cc,
+                                        config.email.sender)
+    write_all(outputs)
     if to_stdout:
         sys.stdout.write(brief_json(build.brief) + "\n")
-    elif args.json:
-        write_atomically(args.json, brief_json(build.brief).encode("utf-8"))
-    if args.html:
-        write_atomically(args.html, html.encode("utf-8"))
-    if args.eml:
-        draft = email_draft(build.brief, pdf, out.name, args.to or config.email.to, config.email.cc, config.email.sender)
-        write_atomically(args.eml, draft)
     _report(build, out)
     return 0
 
@@ -250,10 +259,18 @@ def _short(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _check_output(target: Path | None, articles: Path) -> None:
-    """Outputs never go into the articles folder: nothing an input could be overwritten with."""
-    if target is not None and target.resolve().is_relative_to(articles.resolve()):
+def _check_output(target: Path, articles: Path, config_path: Path, templates: list[Path], config: Config) -> None:
+    """Outputs never go where they would overwrite an input: the articles folder, the config, a
+    template, the cache."""
+    where = target.resolve()
+    if where.is_relative_to(articles.resolve()):
         raise UsageError(f"{target}: refusing to write into the articles folder {articles}")
+    if where == config_path.resolve():
+        raise UsageError(f"{target}: refusing to overwrite the config")
+    if any(where.is_relative_to(t.resolve()) for t in templates):
+        raise UsageError(f"{target}: refusing to write into a template folder")
+    if where.is_relative_to((config_path.resolve().parent / config.cache).resolve()):
+        raise UsageError(f"{target}: refusing to write into the cache folder")
 
 
 def _template_dirs(config: Config, config_path: Path) -> list[Path]:

@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import logging
 import re
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -56,13 +57,25 @@ def find_files(folder: Path) -> tuple[list[ArticleFile], list[Skipped]]:
     except OSError as exc:
         raise IngestError(f"{folder}: cannot list the articles folder: {exc.strerror or exc}") from None
     for path in paths:
-        rel = path.relative_to(folder).as_posix()
+        rel = safe_name(path.relative_to(folder).as_posix())
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        if not path.resolve().is_relative_to(root):
+        try:
+            inside = path.resolve(strict=True).is_relative_to(root)
+            kind = path.stat().st_mode
+        except (OSError, RuntimeError):  # a dangling link, a link loop
+            skipped.append(Skipped(rel, "broken or looping symbolic link, not followed"))
+            continue
+        if not inside:
             skipped.append(Skipped(rel, "symbolic link to outside the articles folder, not followed"))
             continue
-        if path.is_dir() or rel == SIDECAR:
+        if stat.S_ISDIR(kind) or rel == SIDECAR:
+            continue
+        if not stat.S_ISREG(kind):  # a FIFO would block the run, a device never end
+            skipped.append(Skipped(rel, "not a regular file (a pipe, a device or a socket)"))
+            continue
+        if rel != path.relative_to(folder).as_posix():
+            skipped.append(Skipped(rel, "the file name is not valid text (or holds control characters): rename it"))
             continue
         if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
             skipped.append(Skipped(rel, f"unsupported file type '{path.suffix.lower() or path.name}'"))
@@ -83,6 +96,12 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
         except Unreadable as exc:
             skipped.append(Skipped(file.rel, str(exc)))
     return articles, sorted(skipped, key=lambda s: s.path)
+
+
+def safe_name(name: str) -> str:
+    """A file name as it can be shown: bytes that are no text and control characters escaped, so that
+    no name can forge a line of output or send codes to the terminal."""
+    return "".join(c if c.isprintable() and not 0xDC80 <= ord(c) <= 0xDCFF else repr(c)[1:-1] for c in name)
 
 
 class Unreadable(Exception):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import ArticleCache
-from .ingest import ArticleFile, Skipped, Unreadable, find_files, parse_article, read_bytes
+from .ingest import HTML_SUFFIXES, ArticleFile, Skipped, Unreadable, decode, find_files, parse_article, read_bytes
 from .models import Article, Sentence
 from .parallel import per_article
 from .segment import split_sentences
@@ -44,6 +44,8 @@ def prepare_articles(folder: Path, cache: ArticleCache | None = None, workers: i
         if key:
             keys[i] = key
         hit = cache.get(key) if cache and key else None
+        if hit and not file.rel.lower().endswith(tuple(HTML_SUFFIXES)) and not _same_text(hit[0].text, data):
+            hit = None  # the cached text is not what the file says: quote only what the file says
         if hit:
             done[i] = hit
         else:
@@ -65,6 +67,13 @@ def prepare_articles(folder: Path, cache: ArticleCache | None = None, workers: i
         sentences += mine
         groups.append((keys.get(i), mine))
     return Prepared(articles, sentences, sorted(skipped, key=lambda s: s.path), groups)
+
+
+def _same_text(text: str, data: bytes) -> bool:
+    try:
+        return text == decode(data)
+    except Unreadable:
+        return False
 
 
 def _one(job: tuple[str, bytes, dict[str, object]]) -> tuple[Article, Spans] | str:

@@ -9,7 +9,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -222,28 +221,3 @@ def _mime(path: Path) -> str:
 def brief_json(brief: Brief) -> str:
     data = brief.model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename into place: the old file survives any failure."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise RenderError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        # mkstemp makes the file private (0600): a brief is meant to be shared, so it gets the mode the
-        # user's umask gives new files, or the mode of the file it replaces
-        try:
-            mode = path.stat().st_mode & 0o777
-        except OSError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise RenderError(f"{path}: cannot write: {exc.strerror or exc}") from None

@@ -331,3 +331,96 @@ def test_only_web_links_become_links(tmp_path: Path) -> None:
                  "--json", str(data)]) == 0
     urls = {s["path"]: s["url"] for s in json.loads(data.read_text(encoding="utf-8"))["sources"]}
     assert urls == {"a.md": None, "b.md": "https://example.org/b"}
+
+
+def test_odd_files_in_the_folder_are_skipped_with_a_safe_line(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # would block a reader forever
+    (folder / "loop1.txt").symlink_to(folder / "loop2.txt")
+    (folder / "loop2.txt").symlink_to(folder / "loop1.txt")
+    (folder / "bad\nname\x1b[31m.txt").write_text(SEED_TEXTS[0], encoding="utf-8")
+    os.close(os.open(os.fsencode(folder) + b"/latin\xff.txt", os.O_CREAT | os.O_WRONLY))
+    result = run("build", "--no-cache", "--config", str(config_for(tmp_path, folder)), "--out", str(tmp_path / "b.pdf"))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stderr and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    for name, why in (("pipe.txt", "not a regular file"), ("loop1.txt", "looping symbolic link"),
+                      ("bad\\nname\\x1b[31m.txt", "not valid text"), ("latin\\udcff.txt", "not valid text")):
+        assert any(name in line and why in line for line in lines), (name, lines)
+    assert not any(line.startswith("Error") for line in lines)
+
+
+@pytest.mark.parametrize("damage", ["null", "[]", '"text"', "{"])
+def test_a_damaged_cache_entry_is_made_again(tmp_path: Path, damage: str) -> None:
+    config = config_for(tmp_path, ROOT / "seeds")
+    assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "a.pdf")]) == 0
+    for entry in (tmp_path / ".briefing-cache").glob("*/*.json"):
+        entry.write_text(damage, encoding="utf-8")
+    assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf")]) == 0
+
+
+def test_cached_text_that_differs_from_the_file_is_never_quoted(tmp_path: Path) -> None:
+    import hashlib
+
+    config = config_for(tmp_path, ROOT / "seeds")
+    assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "a.pdf")]) == 0
+    for entry in (tmp_path / ".briefing-cache").glob("*/*.json"):
+        if entry.name.endswith(".reading.json"):
+            continue
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        text = data["article"]["text"].replace("Soldaten", "Touristen")
+        data["article"]["text"], data["text_sha256"] = text, hashlib.sha256(text.encode()).hexdigest()  # a careful forger
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "b.json"
+    assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf"), "--json", str(out)]) == 0
+    assert "Touristen" not in out.read_text(encoding="utf-8")
+
+
+def test_a_run_that_fails_at_any_output_leaves_every_earlier_output_as_it_was(tmp_path: Path) -> None:
+    config = config_for(tmp_path, ROOT / "seeds")
+    out, data = tmp_path / "b.pdf", tmp_path / "b.json"
+    assert main(["build", "-q", "--config", str(config), "--out", str(out), "--json", str(data)]) == 0
+    before = out.read_bytes(), data.read_bytes()
+    (tmp_path / "dir.html").mkdir()  # an output that cannot be written
+    assert main(["build", "-q", "--config", str(config), "--out", str(out), "--json", str(data),
+                 "--html", str(tmp_path / "dir.html")]) == 1
+    assert (out.read_bytes(), data.read_bytes()) == before
+    assert main(["build", "-q", "--config", str(config), "--out", str(out), "--eml", str(tmp_path / "b.eml"),
+                 "--to", "a@example.org\r\nBcc: someone@example.org"]) == 2
+    assert out.read_bytes() == before[0] and not (tmp_path / "b.eml").exists()
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("target", ["config", "articles"])
+def test_no_output_overwrites_an_input(tmp_path: Path, target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config = config_for(tmp_path, ROOT / "seeds")
+    before = config.read_bytes()
+    path = config if target == "config" else ROOT / "seeds" / "x.json"
+    assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf"), "--json", str(path)]) == 2
+    assert "refusing" in capsys.readouterr().err and config.read_bytes() == before and not (tmp_path / "b.pdf").exists()
+
+
+def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path: Path) -> None:
+    out = tmp_path / "b.pdf"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    leftover = tmp_path / f".b.pdf.{dead.stdout.strip()}.abc123.tmp"  # named as a run with that pid would name it
+    leftover.write_bytes(b"half a PDF")
+    assert main(["build", "-q", "--config", str(config_for(tmp_path, ROOT / "seeds")), "--out", str(out)]) == 0
+    assert not leftover.exists() and out.exists()
+
+
+def test_the_email_draft_carries_the_marking_and_the_sender(tmp_path: Path) -> None:
+    import email
+
+    config = config_for(tmp_path, ROOT / "seeds", classification="VS-NfD")
+    text = config.read_text(encoding="utf-8") + "email:\n  sender: lage@example.org\n"
+    config.write_text(text, encoding="utf-8")
+    eml = tmp_path / "b.eml"
+    assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf"), "--eml", str(eml),
+                 "--to", "chef@example.org"]) == 0
+    message = email.message_from_bytes(eml.read_bytes())
+    assert message["From"] == "lage@example.org" and message["Subject"].startswith("[VS-NfD] ")
+    body = next(p for p in message.walk() if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
+    assert body.startswith("VS-NfD")
