@@ -31,7 +31,9 @@ def _date_or_keyword(value: Any) -> Any:
         raise ValueError("expected YYYY-MM-DD, 'latest' or 'today'") from None
 
 
-Concept = Annotated[list[str], BeforeValidator(_split_synonyms), Field(min_length=1)]
+# As users write it: "Abkommen | Vertrag" or a list; the schema (briefing schema config) says so too.
+Concept = Annotated[list[str], BeforeValidator(_split_synonyms, json_schema_input_type=str | list[str]),
+                    Field(min_length=1)]
 
 
 class _Strict(BaseModel):
@@ -80,7 +82,8 @@ class SectionConfig(_Strict):
     max_excerpts: int = Field(8, ge=1, le=50, description="Upper limit of excerpts in this section.")
     order: Literal["relevance", "date"] = Field(
         "relevance", description="Order of the excerpts: the most relevant first, or the newest first (undated last).")
-    figures: Annotated[FiguresConfig | None, BeforeValidator(_figures_or_flag)] = Field(
+    figures: Annotated[FiguresConfig | None,
+                       BeforeValidator(_figures_or_flag, json_schema_input_type=bool | FiguresConfig | None)] = Field(
         None, description="true, or a mapping (counts, label, exclude): a table at the top of the section of the figures "
         "the sources give for what it counts, with their kind, source and date.",
     )

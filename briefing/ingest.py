@@ -203,6 +203,7 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     """Sidecar/front-matter values: only known keys, dates as dates."""
     out: dict[str, Any] = {}
     for key, value in values.items():
+        key = "published" if key == "date" and "published" not in values else key  # Hugo's and Jekyll's name
         if key not in METADATA_KEYS or value is None:
             continue
         if key == "published":
@@ -223,6 +224,27 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
             value = str(value)
         out[key] = value
     return out
+
+
+def sidecar_problems(folder: Path, names: list[str]) -> list[str]:
+    """Mistakes in sources.yaml that would otherwise do nothing: an entry for no file, an unknown key,
+    a date that is none. One line each."""
+    import difflib
+
+    notes = []
+    known = set(names)
+    for name, entry in _read_sidecar(folder).items():
+        if name not in known:
+            guess = difflib.get_close_matches(name, names, n=1)
+            notes.append(f"{SIDECAR}: '{name}' names no file in the folder" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
+            continue
+        for key, value in entry.items():
+            if key not in METADATA_KEYS | {"date"}:
+                guess = difflib.get_close_matches(str(key), sorted(METADATA_KEYS), n=1)
+                notes.append(f"{SIDECAR}: {name}: unknown key '{key}'" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
+            elif key in ("published", "date") and value is not None and "published" not in _clean({key: value}):
+                notes.append(f"{SIDECAR}: {name}: {key}: '{value}' is not a date (write YYYY-MM-DD)")
+    return notes
 
 
 def _read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:

@@ -82,7 +82,10 @@ def _one(job: tuple[str, bytes, dict[str, object]]) -> tuple[Article, Spans] | s
         article = parse_article(data, rel, overrides)
     except Unreadable as exc:
         return str(exc)
-    return article, [(s.start, s.end, s.paragraph) for s in split_sentences(article)]
+    try:
+        return article, [(s.start, s.end, s.paragraph) for s in split_sentences(article)]
+    except Exception as exc:  # noqa: BLE001 - one text the segmenter cannot take must not end the run
+        return f"cannot be split into sentences ({type(exc).__name__}); please report this file"
 
 
 def terminal_progress(label: str) -> Callable[[int, int], None]:

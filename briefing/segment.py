@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -111,7 +112,19 @@ def sentence_spans(chunk: str, language: str) -> list[tuple[int, int]]:
 
 
 def somajo_sentences(chunk: str, language: str) -> list[tuple[int, int]]:
-    return [(sent[0].character_offset[0], sent[-1].character_offset[1]) for sent in _splitter(language).tokenize_text([chunk])]
+    return [(sent[0].character_offset[0], sent[-1].character_offset[1])
+            for sent in _splitter(language).tokenize_text([_alignable(chunk)])]
+
+
+def _alignable(chunk: str) -> str:
+    """The text as SoMaJo can align it to its offsets: it normalises to NFC and fails on what then
+    changes (decomposed Hangul, some Tibetan marks). Such characters become a letter of the same
+    length: only where sentences end matters here, and the offsets stay those of the real text."""
+    if chunk.isascii() or unicodedata.is_normalized("NFC", chunk):
+        return chunk
+    return "".join("x" if unicodedata.normalize("NFC", c) != c or unicodedata.category(c).startswith("M")
+                   or 0x1100 <= ord(c) <= 0x11FF or 0xA960 <= ord(c) <= 0xA97F or 0xD7B0 <= ord(c) <= 0xD7FF else c
+                   for c in chunk)
 
 
 def _pieces(chunk: str, model: str) -> Iterator[tuple[int, int, bool]]:

@@ -424,3 +424,37 @@ def test_the_email_draft_carries_the_marking_and_the_sender(tmp_path: Path) -> N
     assert message["From"] == "lage@example.org" and message["Subject"].startswith("[VS-NfD] ")
     body = next(p for p in message.walk() if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
     assert body.startswith("VS-NfD")
+
+
+def test_text_the_sentence_splitter_cannot_align_is_read(tmp_path: Path) -> None:
+    import unicodedata
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    hangul = unicodedata.normalize("NFD", "윤석열")  # decomposed, as some systems save it
+    (folder / "korea.txt").write_text(
+        f"Seoul reagiert\n\nPräsident {hangul} sagte am 3. Nov. etwas, z.B. dies. Tibetisch \u0f69\u0f9d u.a. hier.\n\n"
+        + SEED_TEXTS[4], encoding="utf-8")
+    data = tmp_path / "b.json"
+    assert main(["build", "-q", "--no-cache", "--config", str(config_for(tmp_path, folder)), "--out", str(tmp_path / "b.pdf"),
+                 "--json", str(data)]) == 0
+    assert "korea.txt" in {s["path"] for s in json.loads(data.read_text(encoding="utf-8"))["sources"]}
+
+
+def test_mistakes_in_sources_yaml_are_warnings_and_fail_under_strict(tmp_path: Path,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in (("a.txt", SEED_TEXTS[1]), ("b.md", SEED_TEXTS[2])):
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "sources.yaml").write_text("a.txt:\n  outlett: FR\n  published: 16.12.2024\nc.txt:\n  outlet: X\n"
+                                         "b.md:\n  date: 2024-11-06\n", encoding="utf-8")
+    config, data = config_for(tmp_path, folder), tmp_path / "b.json"
+    assert main(["build", "-q", "--no-cache", "--config", str(config), "--out", str(tmp_path / "b.pdf"), "--json", str(data)]) == 0
+    messages = " | ".join(r.getMessage() for r in caplog.records)
+    for part in ("unknown key 'outlett' (did you mean 'outlet'?)", "'16.12.2024' is not a date", "'c.txt' names no file"):
+        assert part in messages
+    dates = {s["path"]: s["published"] for s in json.loads(data.read_text(encoding="utf-8"))["sources"]}
+    assert dates["b.md"] == "2024-11-06"  # Hugo's and Jekyll's "date:" is the publication date
+    assert main(["build", "-q", "--strict", "--no-cache", "--config", str(config), "--out", str(tmp_path / "c.pdf")]) == 1

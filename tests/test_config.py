@@ -88,3 +88,18 @@ def test_synonyms_may_be_a_list_or_a_bar_separated_string() -> None:
     a = Config.model_validate(_with({"terms": ["Abkommen | Vertrag"]}, section=2))
     b = Config.model_validate(_with({"terms": [["Abkommen", "Vertrag"]]}, section=2))
     assert a.sections[2].terms == b.sections[2].terms == [["Abkommen", "Vertrag"]]
+
+
+@pytest.mark.parametrize("path", ["config.yaml", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples").glob("*/config.yaml"))])
+def test_the_config_schema_describes_configs_as_users_write_them(path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """An editor's YAML language server uses `briefing schema config`: the shipped configs must pass it."""
+    import json
+
+    import jsonschema
+
+    assert main(["schema", "config"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    config = yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+    assert not [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(config)]
+    wrong = {**config, "sections": [{**config["sections"][0], "terms": 3}]}
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(wrong))  # and still catches mistakes
