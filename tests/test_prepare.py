@@ -247,3 +247,35 @@ def test_progress_off_a_terminal_is_a_line_every_tenth(capsys: pytest.CaptureFix
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 10
     assert lines[-1] == "select: 1000/1000 articles"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_workers_end_when_the_main_process_is_killed() -> None:
+    """kill -9 of the main process gives it no chance to stop its pool: the workers must notice."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    def state(pid: int) -> tuple[int, str] | None:  # (parent, state) of a running process, None when gone
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[1]), fields[0]) if fields[0] != "Z" else None
+
+    script = "import time, briefing.parallel as p\nlist(p.per_article(time.sleep, [30] * p.PARALLEL_FROM, 2, None))\n"
+    main = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    deadline = time.time() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.time() < deadline:
+        time.sleep(0.2)
+        workers = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
+                   and (found := state(int(p.name))) is not None and found[0] == main.pid]
+    assert workers, "the pool did not start"
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    deadline = time.time() + 10
+    while any(state(pid) for pid in workers) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if state(pid)]
