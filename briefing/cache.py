@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import RenderError
 from .models import Article, Span
-from .output import write_atomically
+from .output import remove_stale_temporaries, write_atomically
 from .reading import ArticleReading
 
 # Modules whose code decides what an article and its sentences are: any change to them is a new version.
@@ -52,6 +52,7 @@ def _version(modules: tuple[str, ...], packages: tuple[str, ...]) -> str:
 class ArticleCache:
     def __init__(self, folder: Path, version: str | None = None, reading: str | None = None) -> None:
         self.folder = folder
+        remove_stale_temporaries(folder)  # what a run killed while writing entries left behind
         self.version = version or tool_version()
         self.reading_version = reading or reading_version()
 

@@ -74,6 +74,15 @@ def _remove_stale(path: Path) -> None:
             Path(entry.path).unlink(missing_ok=True)
 
 
+def remove_stale_temporaries(folder: Path) -> None:
+    """Every temporary file a killed run left anywhere under `folder` (the cache: a run writes many)."""
+    for parent, _, names in os.walk(folder, onerror=lambda _: None):
+        for name in names:
+            found = _STALE.match(name)
+            if found and not _alive(int(found["pid"])):
+                Path(parent, name).unlink(missing_ok=True)
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -13,14 +14,24 @@ def snapshot(paths: Iterable[Path]) -> Snapshot:
     """Modification time and size of every file under the given files and folders."""
     state: Snapshot = {}
     for root in paths:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
-        for path in files:
+        for path in _files(root):
             try:
                 stat = path.stat()
             except OSError:
-                continue
-            state[str(path)] = (stat.st_mtime, stat.st_size)
+                continue  # gone since it was listed
+            state[repr(str(path))] = (stat.st_mtime, stat.st_size)  # (repr: a name with surrogates is a key too)
     return state
+
+
+def _files(root: Path) -> list[Path]:
+    """The files under `root`, listed with os.walk: folders created and deleted while it looks, and
+    names that are no valid text, are no reason to stop watching."""
+    if root.is_file():
+        return [root]
+    found = []
+    for folder, _, names in os.walk(root, onerror=lambda _: None):
+        found += [Path(folder) / name for name in names]
+    return sorted(found)
 
 
 def watch(paths: Callable[[], list[Path]], rebuild: Callable[[], None], interval: float = 0.5,

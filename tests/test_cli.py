@@ -458,3 +458,14 @@ def test_mistakes_in_sources_yaml_are_warnings_and_fail_under_strict(tmp_path: P
     dates = {s["path"]: s["published"] for s in json.loads(data.read_text(encoding="utf-8"))["sources"]}
     assert dates["b.md"] == "2024-11-06"  # Hugo's and Jekyll's "date:" is the publication date
     assert main(["build", "-q", "--strict", "--no-cache", "--config", str(config), "--out", str(tmp_path / "c.pdf")]) == 1
+
+
+def test_the_cache_is_cleared_of_what_a_killed_run_left(tmp_path: Path) -> None:
+    config = config_for(tmp_path, ROOT / "seeds")
+    assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "a.pdf")]) == 0
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    folder = next((tmp_path / ".briefing-cache").glob("*/"))
+    leftover = folder / f".{'0' * 64}.json.{dead.stdout.strip()}.abc.tmp"
+    leftover.write_text("{", encoding="utf-8")
+    assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf")]) == 0
+    assert not leftover.exists()

@@ -279,3 +279,26 @@ def test_workers_end_when_the_main_process_is_killed() -> None:
     while any(state(pid) for pid in workers) and time.time() < deadline:
         time.sleep(0.2)
     assert not [pid for pid in workers if state(pid)]
+
+
+def test_watch_goes_on_when_folders_come_and_go_and_names_are_no_text(tmp_path: Path) -> None:
+    import os
+
+    from briefing.watch import watch
+
+    (tmp_path / "a.txt").write_text("eins", encoding="utf-8")
+    os.close(os.open(os.fsencode(tmp_path) + b"/latin\xff.txt", os.O_CREAT | os.O_WRONLY))
+    builds: list[int] = []
+    rounds = iter(range(8))
+
+    def stop() -> bool:
+        n = next(rounds, None)
+        if n == 2:
+            (tmp_path / "new" / "deeper").mkdir(parents=True)
+            (tmp_path / "new" / "deeper" / "b.txt").write_text("zwei", encoding="utf-8")
+        if n == 4:
+            shutil.rmtree(tmp_path / "new")
+        return n is None
+
+    watch(lambda: [tmp_path], lambda: builds.append(1), interval=0.01, stop=stop)
+    assert builds == [1, 1]  # the folder came, then went
