@@ -17,7 +17,7 @@ from . import __version__
 from .cache import ArticleCache
 from .config import Config, load_config
 from .errors import BriefingError, ConfigError, UsageError
-from .ingest import read_articles
+from .ingest import read_articles, safe_name
 from .mail import email_draft
 from .models import Brief
 from .output import write_all
@@ -217,16 +217,16 @@ def _sources(args: argparse.Namespace) -> int:
     """What ingest made of each file, so the user can check it and correct it in sources.yaml."""
     _, folder = _load(args)
     articles, skipped = read_articles(folder)
-    for a in articles:
+    for a in articles:  # (what a file says is shown escaped: no text can send codes to the terminal)
         furniture = sum(s.end - s.start for s in a.furniture)
         share = 100 * furniture / max(1, len(a.text))
-        print(f"{a.path}")
-        print(f"  title:     {a.title or '-'}")
-        print(f"  outlet:    {a.outlet or '-'}")
+        print(f"{safe_name(a.path)}")
+        print(f"  title:     {safe_name(a.title or '-')}")
+        print(f"  outlet:    {safe_name(a.outlet or '-')}")
         print(f"  published: {a.published.isoformat() if a.published else '-'}")
         print(f"  language:  {a.language or '-'}")
         if a.url:
-            print(f"  url:       {a.url}")
+            print(f"  url:       {safe_name(a.url)}")
         kinds = sorted({s.kind for s in a.furniture})
         print(f"  furniture: {share:.0f}% of {len(a.text)} characters ({', '.join(kinds) or 'none'})")
     for s in skipped:

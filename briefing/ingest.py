@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import difflib
 import logging
 import re
 import stat
@@ -229,21 +230,44 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
 def sidecar_problems(folder: Path, names: list[str]) -> list[str]:
     """Mistakes in sources.yaml that would otherwise do nothing: an entry for no file, an unknown key,
     a date that is none. One line each."""
-    import difflib
-
     notes = []
     known = set(names)
     for name, entry in _read_sidecar(folder).items():
         if name not in known:
             guess = difflib.get_close_matches(name, names, n=1)
-            notes.append(f"{SIDECAR}: '{name}' names no file in the folder" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
+            notes.append(f"{SIDECAR}: '{safe_name(name)}' names no file in the folder"
+                         + (f" (did you mean '{guess[0]}'?)" if guess else ""))
             continue
-        for key, value in entry.items():
-            if key not in METADATA_KEYS | {"date"}:
-                guess = difflib.get_close_matches(str(key), sorted(METADATA_KEYS), n=1)
-                notes.append(f"{SIDECAR}: {name}: unknown key '{key}'" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
-            elif key in ("published", "date") and value is not None and "published" not in _clean({key: value}):
-                notes.append(f"{SIDECAR}: {name}: {key}: '{value}' is not a date (write YYYY-MM-DD)")
+        notes += entry_problems(f"{SIDECAR}: {safe_name(name)}", entry)
+    return notes
+
+
+def front_matter_problems(articles: list[Article]) -> list[str]:
+    """The same mistakes in the front matter of the articles that have one."""
+    notes = []
+    for article in articles:
+        block = next((s for s in article.furniture if s.kind == "front-matter"), None)
+        found = _FRONT.match(article.text) if block else None
+        if found:
+            try:
+                entry = load_yaml(found.group(1))
+            except yaml.YAMLError as exc:
+                notes.append(f"{article.path}: front matter is not valid YAML ({str(exc).splitlines()[0]}); ignored")
+                continue
+            notes += entry_problems(f"{article.path}: front matter", entry if isinstance(entry, dict) else {})
+    return notes
+
+
+def entry_problems(where: str, entry: dict[str, Any]) -> list[str]:
+    notes = []
+    for key, value in entry.items():
+        if key not in METADATA_KEYS | {"date"}:
+            guess = difflib.get_close_matches(str(key), sorted(METADATA_KEYS), n=1)
+            notes.append(f"{where}: unknown key '{key}'" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
+        elif key in ("published", "date") and value is not None and "published" not in _clean({key: value}):
+            notes.append(f"{where}: {key}: '{value}' is not a date (write YYYY-MM-DD)")
+        elif key == "url" and value and "url" not in _clean({key: value}):
+            notes.append(f"{where}: url: only http and https links are kept")
     return notes
 
 

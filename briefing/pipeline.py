@@ -14,7 +14,7 @@ from .concepts import Concepts
 from .config import Config, config_warnings
 from .errors import IngestError
 from .figures import Counts, Found, figure_table, spreads
-from .ingest import Skipped, sidecar_problems
+from .ingest import Skipped, front_matter_problems, sidecar_problems
 from .language import new_lemmas, remember_lemmas
 from .models import Article, Brief, Excerpt, Section, Sentence, Source, Spread
 from .prepare import prepare_articles
@@ -106,7 +106,8 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
     if previous:
         brief = mark_new(brief, previous)
     notes = config_warnings(config) + sidecar_problems(articles_dir, [a.path for a in prepared.articles]
-                                                       + [s.path for s in skipped]) + period.notes + ([note] if note else [])
+                                                       + [s.path for s in skipped])
+    notes += front_matter_problems(prepared.articles) + period.notes + ([note] if note else [])
     notes += [f"section '{c.config.id}' shows figures, but no sentence gives a number with a word of "
               f"{'its figures.counts' if c.config.figure_spec.counts else 'its terms'}: add the noun the sources count to it"
               for c, s in zip(choices, sections, strict=True) if c.config.figures and not s.figures]

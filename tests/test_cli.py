@@ -469,3 +469,34 @@ def test_the_cache_is_cleared_of_what_a_killed_run_left(tmp_path: Path) -> None:
     leftover.write_text("{", encoding="utf-8")
     assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf")]) == 0
     assert not leftover.exists()
+
+
+def test_front_matter_mistakes_are_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(f"---\noutlett: FR\npublished: 16.12.2024\n---\n{SEED_TEXTS[1]}", encoding="utf-8")
+    assert main(["build", "-q", "--no-cache", "--config", str(config_for(tmp_path, folder)), "--out", str(tmp_path / "b.pdf")]) == 0
+    messages = " | ".join(r.getMessage() for r in caplog.records)
+    assert "a.md: front matter: unknown key 'outlett' (did you mean 'outlet'?)" in messages
+    assert "a.md: front matter: published: '16.12.2024' is not a date" in messages
+
+
+def test_what_a_file_says_reaches_the_terminal_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(f"---\ntitle: \"Hi\\x1b]0;owned\\x07\\nError: forged\"\n---\n{SEED_TEXTS[1]}", encoding="utf-8")
+    assert main(["sources", "--config", str(config_for(tmp_path, folder))]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and not any(line.startswith("Error") for line in out.splitlines())
+
+
+def test_a_title_of_several_lines_makes_a_one_line_subject(tmp_path: Path) -> None:
+    import email
+
+    config = config_for(tmp_path, ROOT / "seeds")
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "title: Nordkoreanische Soldaten im Krieg gegen die Ukraine", 'title: "Nordkoreanische Soldaten\\nim Krieg"'),
+        encoding="utf-8")
+    eml = tmp_path / "b.eml"
+    assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf"), "--eml", str(eml)]) == 0
+    assert email.message_from_bytes(eml.read_bytes())["Subject"].startswith("Nordkoreanische Soldaten im Krieg (")
