@@ -77,6 +77,7 @@ class ArticleCache:
                 id=a["id"], path=a["path"], text=a["text"], title=a["title"], outlet=a["outlet"],
                 published=dt.date.fromisoformat(a["published"]) if a["published"] else None, url=a["url"],
                 language=a["language"], furniture=tuple(Span(s, e, k) for s, e, k in a["furniture"]),
+                encoding=a.get("encoding"),
             )
             spans = [(int(s), int(e), int(p)) for s, e, p in data["sentences"]]
             if any(not 0 <= s <= e <= len(article.text) for s, e, _ in spans):
@@ -92,7 +93,7 @@ class ArticleCache:
                 "id": article.id, "path": article.path, "text": article.text, "title": article.title,
                 "outlet": article.outlet, "published": article.published.isoformat() if article.published else None,
                 "url": article.url, "language": article.language,
-                "furniture": [[s.start, s.end, s.kind] for s in article.furniture],
+                "furniture": [[s.start, s.end, s.kind] for s in article.furniture], "encoding": article.encoding,
             },
             "sentences": spans,
         }

@@ -120,7 +120,7 @@ def read_bytes(file: ArticleFile) -> bytes:
 
 def parse_article(data: bytes, rel: str, overrides: dict[str, Any] | None = None) -> Article:
     """The file's bytes to an Article: decoded text, furniture marked, metadata found."""
-    text = decode(data)
+    text, encoding = decoded(data)
     if rel.lower().endswith(tuple(HTML_SUFFIXES)):
         text, found = _extract_html(text)
         front: dict[str, Any] = {}
@@ -133,7 +133,7 @@ def parse_article(data: bytes, rel: str, overrides: dict[str, Any] | None = None
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > MAX_LINE:
         raise Unreadable(f"not an article: one line of {longest:,} characters")
-    article = Article(id=_article_id(rel), path=rel, text=text)
+    article = Article(id=_article_id(rel), path=rel, text=text, encoding=encoding)
     spans = tuple(sorted(header + find_furniture(text, after=header[-1].end if header else 0)))
     article = replace(article, furniture=spans)
     detected = detect_metadata(article)
@@ -147,10 +147,15 @@ def _article_id(rel: str) -> str:
 
 def decode(data: bytes) -> str:
     """Bytes to text: BOMs first, then strict UTF-8, then a detected legacy encoding."""
+    return decoded(data)[0]
+
+
+def decoded(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read in (recorded, so that anyone can check the offsets)."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), encoding
             except UnicodeDecodeError:
                 raise Unreadable(f"cannot decode as {encoding}") from None
     if b"\x00" in data:
@@ -159,7 +164,7 @@ def decode(data: bytes) -> str:
             raise Unreadable("binary file (contains NUL bytes)")
         return utf16
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # only for files that are not UTF-8
@@ -167,10 +172,10 @@ def decode(data: bytes) -> str:
     best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp850"]).best()
     if best is None:
         raise Unreadable("cannot detect the text encoding")
-    return str(best)
+    return str(best), best.encoding
 
 
-def _try_utf16_without_bom(data: bytes) -> str | None:
+def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     # UTF-16 without BOM: NULs sit on every other byte of ASCII text.
     if len(data) % 2:
         return None
@@ -182,7 +187,7 @@ def _try_utf16_without_bom(data: bytes) -> str | None:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return None if "\x00" in text else text
+    return None if "\x00" in text else (text, encoding)
 
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)

@@ -41,6 +41,7 @@ class Article:
     url: str | None = None
     language: str | None = None
     furniture: tuple[Span, ...] = ()
+    encoding: str | None = None  # of the file; for HTML, the text is what was extracted from it
 
     def is_furniture(self, start: int, end: int) -> bool:
         """Never to be quoted (a possibly unrelated tail is not yet furniture: see TAIL)."""
@@ -76,6 +77,8 @@ class Source(_Out):
     published: dt.date | None
     url: str | None = None
     language: str | None
+    encoding: str | None = Field(None, description="Encoding the file was read in: offsets index the text decoded "
+                                 "with it (for HTML, the main text extracted from the page).")
     cited: int = Field(0, description="How many excerpts cite this source.")
     label: str = Field("", description="Short name shown next to quotations: the outlet, else the title's first words.")
     copies: list[str] = Field(default_factory=list, description="Other files with the same text (agency copy run by "

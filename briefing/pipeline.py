@@ -170,7 +170,7 @@ def _sources(articles: list[Article], excerpts: list[Excerpt], tabulated: list[s
     by_id = {a.id: a for a in articles}
     return [
         Source(id=a.id, number=n, path=a.path, title=a.title, outlet=a.outlet, published=a.published, url=a.url,
-               language=a.language, cited=cited.get(a.id, 0), label=_label(a),
+               language=a.language, encoding=a.encoding, cited=cited.get(a.id, 0), label=_label(a),
                copies=[f"{_label(c)} ({c.path})" for c in copies.get(a.id, [])])
         for n, a in enumerate((by_id[i] for i in order), start=1)
     ]

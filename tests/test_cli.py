@@ -500,3 +500,19 @@ def test_a_title_of_several_lines_makes_a_one_line_subject(tmp_path: Path) -> No
     eml = tmp_path / "b.eml"
     assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf"), "--eml", str(eml)]) == 0
     assert email.message_from_bytes(eml.read_bytes())["Subject"].startswith("Nordkoreanische Soldaten im Krieg (")
+
+
+def test_the_json_records_each_sources_encoding_so_anyone_can_check_the_offsets(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "legacy.txt").write_bytes(SEED_TEXTS[1].encode("cp1252", errors="replace"))
+    (folder / "utf8.txt").write_text(SEED_TEXTS[2], encoding="utf-8")
+    data = tmp_path / "b.json"
+    assert main(["build", "-q", "--no-cache", "--config", str(config_for(tmp_path, folder)), "--out", str(tmp_path / "b.pdf"),
+                 "--json", str(data)]) == 0
+    brief = json.loads(data.read_text(encoding="utf-8"))
+    encodings = {s["id"]: s["encoding"] for s in brief["sources"]}
+    assert encodings["utf8"] == "utf-8" and encodings["legacy"] in ("cp1252", "windows-1252")
+    for excerpt in (e for s in brief["sections"] for e in s["excerpts"]):
+        text = (folder / f"{excerpt['source']}.txt").read_bytes().decode(encodings[excerpt["source"]])
+        assert text[excerpt["start"] : excerpt["end"]] == excerpt["text"]
