@@ -13,7 +13,8 @@ from .cache import ArticleCache
 from .concepts import Concepts
 from .config import Config, config_warnings
 from .errors import IngestError
-from .figures import Counts, Found, figure_table, spreads
+from .figure_table import figure_table, spreads
+from .figures import Counts, Found
 from .ingest import Skipped, front_matter_problems, sidecar_problems
 from .language import new_lemmas, remember_lemmas
 from .models import Article, Brief, Excerpt, Section, Sentence, Source, Spread

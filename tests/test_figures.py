@@ -139,7 +139,7 @@ def test_numbers_print_in_the_briefs_style_whatever_the_source_wrote() -> None:
 
 
 def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
-    from briefing.figures import spreads
+    from briefing.figure_table import spreads
     from briefing.models import Citation, Figure
 
     quote = Citation(source="a", start=0, end=1, text="x")
@@ -251,7 +251,8 @@ def test_seed_excerpts_name_who_said_it(seed_brief: SeedBrief, excerpt_start: st
 
 
 def test_a_full_table_keeps_the_newest_rows_and_says_how_many_it_left_out() -> None:
-    from briefing.figures import Found, figure_table
+    from briefing.figure_table import figure_table
+    from briefing.figures import Found
     from briefing.models import Article, Sentence
 
     sentences = []
