@@ -155,7 +155,8 @@ def _label(article: Article) -> str:
     if article.title and not article.title.rstrip().endswith("."):
         words = article.title.split()
         return " ".join(words[:6]) + (" …" if len(words) > 6 else "")
-    return article.path
+    name = Path(article.path).name
+    return name if len(name) <= 36 else name[:34] + "…"  # a label, not the file's whole name (the list has it)
 
 
 def _sources(articles: list[Article], excerpts: list[Excerpt], tabulated: list[str],
