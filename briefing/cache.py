@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -18,29 +19,48 @@ from .models import Article, Span
 from .output import remove_stale_temporaries, write_atomically
 from .reading import ArticleReading
 
-# Modules whose code decides what an article and its sentences are: any change to them is a new version.
-_PROCESSING = ("ingest.py", "furniture.py", "metadata.py", "segment.py", "models.py", "cache.py")
+# The code that decides what an article and its sentences are: ingest and segment, and every module of
+# the package they import, found from the import statements themselves (a list kept by hand went
+# stale: language detection decides furniture and sentence ends, and was missing from it).
+_PROCESSING_ROOTS = ("ingest", "segment", "cache")
 _PROCESSING_PACKAGES = ("somajo", "trafilatura", "charset-normalizer")
 # ... and what the sentences say (see reading.py): kept beside the article, with a version of its own.
-_READING = ("language.py", "lexicon.py", "reading.py", "figures.py")
+_READING_ROOTS = ("reading",)
 _READING_PACKAGES = ("simplemma", "snowballstemmer", "PyStemmer")
+_IMPORT = re.compile(r"^\s*from \.(\w*) import \(?([\w, ]*)", re.M)  # "from .x import y", "from . import x as y"
+
+
+def modules_of(*roots: str) -> list[str]:
+    """The package's modules that `roots` import, directly or through each other, at any depth
+    (imports inside functions count: they run when that code runs)."""
+    here = Path(__file__).parent
+    found: set[str] = set()
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name in found or not (here / f"{name}.py").is_file():
+            continue
+        found.add(name)
+        for m in _IMPORT.finditer((here / f"{name}.py").read_text(encoding="utf-8")):
+            todo += [m.group(1)] if m.group(1) else [n.split()[0] for n in m.group(2).split(",") if n.strip()]
+    return sorted(found)
 
 
 @lru_cache(maxsize=1)
 def tool_version() -> str:
-    return _version(_PROCESSING, _PROCESSING_PACKAGES)
+    return _version(modules_of(*_PROCESSING_ROOTS), _PROCESSING_PACKAGES)
 
 
 @lru_cache(maxsize=1)
 def reading_version() -> str:
-    return _version(_READING, _READING_PACKAGES)
+    return _version(modules_of(*_READING_ROOTS), _READING_PACKAGES)
 
 
-def _version(modules: tuple[str, ...], packages: tuple[str, ...]) -> str:
+def _version(modules: list[str], packages: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     here = Path(__file__).parent
     for name in modules:
-        digest.update((here / name).read_bytes())
+        digest.update((here / f"{name}.py").read_bytes())
     for package in packages:
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())

@@ -302,3 +302,25 @@ def test_watch_goes_on_when_folders_come_and_go_and_names_are_no_text(tmp_path: 
 
     watch(lambda: [tmp_path], lambda: builds.append(1), interval=0.01, stop=stop)
     assert builds == [1, 1]  # the folder came, then went
+
+
+@pytest.mark.parametrize(("roots", "version"), [(("ingest", "segment"), "tool_version"), (("reading",), "reading_version")])
+def test_every_module_that_makes_a_cached_entry_versions_it(roots: tuple[str, ...], version: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Change any module that ingest or segment (or reading) imports, at any depth, and cached entries
+    are made again: the version hashes each of them."""
+    import subprocess
+    import sys
+
+    import briefing.cache as cache
+
+    code = f"import sys, {', '.join('briefing.' + r for r in roots)}; print(' '.join(sorted(m for m in sys.modules if m.startswith('briefing.'))))"
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout.split()
+    assert imported
+    real = Path.read_bytes
+    before = getattr(cache, version).__wrapped__()
+    for module in (m.removeprefix("briefing.") for m in imported):
+        changed = ROOT / "briefing" / f"{module}.py"
+        monkeypatch.setattr(Path, "read_bytes", lambda self, p=changed: real(self) + b"# changed" if self == p else real(self))
+        assert getattr(cache, version).__wrapped__() != before, module
+        monkeypatch.undo()
