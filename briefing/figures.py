@@ -24,7 +24,9 @@ from .config import Config, SectionConfig
 from .language import ConceptIndex, hedged, hypothetical, mask, plain_tokens, reported_from
 from .models import Sentence
 
-_HAS_FIGURE = re.compile(r"\d")
+# A sentence that may hold a figure: a number of a hundred or more, a share, an amount of money.
+_HAS_FIGURE = re.compile(r"\d{3}|\d[.,'’\u202f\u00a0]\d{3}|\d\s*(?:%|[Pp]rozent|per ?cent|[Mm]io|[Mm]rd|[Mm]illi|[Bb]illi|bn\b)|"
+                         r"[$€£]\s*\d|\d\s*(?:[Ee]uro|[Dd]ollar)")
 # Numbers with their thousands separators (also a narrow space), decimals, and the signs around them.
 _TOKEN = re.compile(r"\d+(?:[.,'’\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[^\W\d_]+(?:-[^\W\d_]+)*|[%$€£–]")
 
@@ -81,6 +83,11 @@ class _Reader:
         return ConceptIndex([*self.spec.counts, *self.spec.exclude, self.spec.subject, *self.spec.others])
 
     @cached_property
+    def counted(self) -> ConceptIndex:
+        """The counted concepts alone: whether a sentence can count anything at all is asked of it."""
+        return ConceptIndex(self.spec.counts)
+
+    @cached_property
     def topical(self) -> int:
         """Of the counted concepts, those that only name the subject ("Nordkorea" in a brief about it)."""
         if not self.spec.subject:
@@ -118,6 +125,12 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
     for i in _with_figures(sentences):
         sentence = sentences[i]
         text, language = sentence.text, sentence.article.language
+        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        if not (reader.counted.names_any(text, language) or any(lx.COUNT_WORDS.match(t[0]) for t in toks)):
+            continue  # nothing it could count: no word of the section's, no "Zahl" (a quick look, word by word)
+        numbers = _numbers(toks)
+        if not numbers:
+            continue  # a date, a small number
         said = reader.index.read(text, language)
         if said.named & excluded:
             continue  # about what the section leaves out ("getötet", "Gehalt"): so is the number
@@ -126,11 +139,7 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
         before = sentences[i - 1].text if i and sentences[i - 1].article is sentence.article else ""
         # "die Zahl der Soldaten liege bei 12.000": a number with no noun of its own counts what the
         # sentence says it is the number of
-        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         about = (said.named | reader.names(before, language)) & own if any(lx.COUNT_WORDS.match(t[0]) for t in toks) else 0
-        numbers = _numbers(toks)
-        if not numbers:
-            continue
         plain = plain_tokens(text)
         plain_starts = [t.start for t in plain]
         words = [t.text for t in plain]

@@ -5,6 +5,7 @@ the previous edition of the brief."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -145,6 +146,7 @@ def _key(text: str) -> str:
 
 SAME_TEXT = 0.9  # share of the shorter one's sentences two files must share to be one report
 MIN_SHARED = 3  # sentences; two short notes that share a sentence or two are still two reports
+BOILERPLATE = 20  # a sentence in more files than this is likely page furniture that got through
 
 
 @dataclass(frozen=True)
@@ -169,14 +171,17 @@ def fold_copies(articles: Sequence[Article], sentences: Sequence[Sentence]) -> C
     folded: dict[str, str] = {}  # copy -> the article kept for it
     for a in articles:  # in file-name order: the first copy stands for the others
         mine = told.get(a.id)
-        if a.id in folded or not mine:
+        if a.id in folded or not mine or len(mine) < MIN_SHARED:
             continue
-        shared: dict[str, int] = {}
-        for text in mine:
-            for other in by_sentence[text]:
-                if other != a.id and other not in folded:
-                    shared[other] = shared.get(other, 0) + 1
-        for other, n in shared.items():
+        # a copy shares nearly every sentence, so also any few of them chosen at random (the ones of
+        # smallest hash): only files that share those are compared. Sentences that many files share
+        # (boilerplate) are left out of the choice where there are others: comparing every file with
+        # every other would take minutes in a large folder.
+        rare = [text for text in mine if len(by_sentence[text]) <= BOILERPLATE] or list(mine)
+        keys = sorted(rare, key=lambda text: hashlib.blake2b(text.encode(), digest_size=8).digest())[:MIN_SHARED]
+        candidates = {other for text in keys for other in by_sentence[text]} - {a.id} - folded.keys()
+        for other in sorted(candidates):
+            n = len(mine & told[other])
             if n >= MIN_SHARED and n >= SAME_TEXT * min(len(mine), len(told[other])):
                 folded[other] = a.id
     if not folded:

@@ -130,8 +130,12 @@ def test_one_report_in_several_files_is_one_source(tmp_path: Path) -> None:
     (folder / "b_zeit.txt").write_text(f"Nordkorea: Weitere Soldaten in Russland\n\nZEIT ONLINE\n\n{agency}\n",
                                        encoding="utf-8")
     shutil.copy(SEEDS[0], folder / "zz_saved_twice.txt")
+    for n in range(30):  # agency copy run by many outlets: more than share any boilerplate line
+        (folder / f"c{n:02d}.txt").write_text(f"Meldung {n}\n\nAus unserem Netzwerk\n\n{agency}\n", encoding="utf-8")
     brief = _build(_config(tmp_path, folder), tmp_path, "brief")
     by_path = {s["path"]: s for s in brief["sources"]}
     assert "b_zeit.txt" not in by_path and "zz_saved_twice.txt" not in by_path
     assert any("b_zeit.txt" in c for c in by_path["a_tonline.txt"]["copies"])
     assert any("zz_saved_twice.txt" in c for c in by_path[SEEDS[0].name]["copies"])
+    assert not any(p.startswith("c") and p[1:3].isdigit() for p in by_path)
+    assert len(by_path["a_tonline.txt"]["copies"]) == 31
