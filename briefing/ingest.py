@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import difflib
 import logging
 import re
 import stat
@@ -49,7 +48,7 @@ def find_files(folder: Path) -> tuple[list[ArticleFile], list[Skipped]]:
     """The article files in `folder` (sorted, hidden ones left out) and the ones skipped with why."""
     if not folder.is_dir():
         raise IngestError(f"{folder}: articles folder not found")
-    sidecar = _read_sidecar(folder)
+    sidecar = read_sidecar(folder)
     files: list[ArticleFile] = []
     skipped: list[Skipped] = []
     root = folder.resolve()
@@ -137,7 +136,7 @@ def parse_article(data: bytes, rel: str, overrides: dict[str, Any] | None = None
     spans = tuple(sorted(header + find_furniture(text, after=header[-1].end if header else 0)))
     article = replace(article, furniture=spans)
     detected = detect_metadata(article)
-    fields = {**detected, **{k: v for k, v in found.items() if v}, **_clean(front), **_clean(overrides or {})}
+    fields = {**detected, **{k: v for k, v in found.items() if v}, **clean_metadata(front), **clean_metadata(overrides or {})}
     return replace(article, **fields)
 
 
@@ -190,11 +189,11 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None if "\x00" in text else (text, encoding)
 
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], list[Span]]:
-    match = _FRONT.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return {}, []
     block = [Span(0, match.end(), "front-matter")]  # never quoted, even when it is no valid YAML
@@ -205,7 +204,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any], list[Span]]:
     return (data if isinstance(data, dict) else {}), block
 
 
-def _clean(values: dict[str, Any]) -> dict[str, Any]:
+def clean_metadata(values: dict[str, Any]) -> dict[str, Any]:
     """Sidecar/front-matter values: only known keys, dates as dates."""
     out: dict[str, Any] = {}
     for key, value in values.items():
@@ -232,51 +231,7 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def sidecar_problems(folder: Path, names: list[str]) -> list[str]:
-    """Mistakes in sources.yaml that would otherwise do nothing: an entry for no file, an unknown key,
-    a date that is none. One line each."""
-    notes = []
-    known = set(names)
-    for name, entry in _read_sidecar(folder).items():
-        if name not in known:
-            guess = difflib.get_close_matches(name, names, n=1)
-            notes.append(f"{SIDECAR}: '{safe_name(name)}' names no file in the folder"
-                         + (f" (did you mean '{guess[0]}'?)" if guess else ""))
-            continue
-        notes += entry_problems(f"{SIDECAR}: {safe_name(name)}", entry)
-    return notes
-
-
-def front_matter_problems(articles: list[Article]) -> list[str]:
-    """The same mistakes in the front matter of the articles that have one."""
-    notes = []
-    for article in articles:
-        block = next((s for s in article.furniture if s.kind == "front-matter"), None)
-        found = _FRONT.match(article.text) if block else None
-        if found:
-            try:
-                entry = load_yaml(found.group(1))
-            except yaml.YAMLError as exc:
-                notes.append(f"{article.path}: front matter is not valid YAML ({str(exc).splitlines()[0]}); ignored")
-                continue
-            notes += entry_problems(f"{article.path}: front matter", entry if isinstance(entry, dict) else {})
-    return notes
-
-
-def entry_problems(where: str, entry: dict[str, Any]) -> list[str]:
-    notes = []
-    for key, value in entry.items():
-        if key not in METADATA_KEYS | {"date"}:
-            guess = difflib.get_close_matches(str(key), sorted(METADATA_KEYS), n=1)
-            notes.append(f"{where}: unknown key '{key}'" + (f" (did you mean '{guess[0]}'?)" if guess else ""))
-        elif key in ("published", "date") and value is not None and "published" not in _clean({key: value}):
-            notes.append(f"{where}: {key}: '{value}' is not a date (write YYYY-MM-DD)")
-        elif key == "url" and value and "url" not in _clean({key: value}):
-            notes.append(f"{where}: url: only http and https links are kept")
-    return notes
-
-
-def _read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
+def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
     path = folder / SIDECAR
     if not path.is_file():
         return {}
@@ -301,6 +256,6 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     meta = trafilatura.extract_metadata(html)
     found: dict[str, Any] = {}
     if meta is not None:
-        found = _clean({"title": meta.title, "outlet": meta.sitename, "published": meta.date, "url": meta.url,
+        found = clean_metadata({"title": meta.title, "outlet": meta.sitename, "published": meta.date, "url": meta.url,
                         "language": getattr(meta, "language", None)})
     return text, found

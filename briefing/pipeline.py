@@ -15,12 +15,13 @@ from .config import Config, config_warnings
 from .errors import IngestError
 from .figure_table import figure_table, spreads
 from .figures import Counts, Found
-from .ingest import Skipped, front_matter_problems, sidecar_problems
+from .ingest import Skipped
 from .language import new_lemmas, remember_lemmas
 from .models import Article, Brief, Excerpt, Section, Sentence, Source, Spread
 from .prepare import prepare_articles
 from .reading import read_concepts
 from .select import SectionChoice, select_excerpts
+from .source_checks import front_matter_problems, sidecar_problems
 from .timeline import Edition, fold_copies, key_point, mark_new, within_period
 from .units import unrelated_tails
 

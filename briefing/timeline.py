@@ -157,8 +157,8 @@ class Copies:
 
 
 def fold_copies(articles: Sequence[Article], sentences: Sequence[Sentence]) -> Copies:
-    """Agency copy run by several outlets, or one file saved twice, is one report: the first of them
-    (by file name) stands for all and lists the others."""
+    """Agency copy run by several outlets, or one file saved twice, is one report: its fullest telling
+    (the first by file name of equally full ones) stands for all and lists the others."""
     told: dict[str, set[str]] = {}
     for s in sentences:
         text = " ".join(s.text.split())
@@ -168,19 +168,28 @@ def fold_copies(articles: Sequence[Article], sentences: Sequence[Sentence]) -> C
     for aid, texts in told.items():
         for text in texts:
             by_sentence.setdefault(text, []).append(aid)
-    folded: dict[str, str] = {}  # copy -> the article kept for it
-    for a in articles:  # in file-name order: the first copy stands for the others
-        mine = told.get(a.id)
-        if a.id in folded or not mine or len(mine) < MIN_SHARED:
-            continue
-        # a copy shares nearly every sentence, so also any few of them chosen at random (the ones of
-        # smallest hash): only files that share those are compared. Sentences that many files share
-        # (boilerplate) are left out of the choice where there are others: comparing every file with
-        # every other would take minutes in a large folder.
+    # a copy shares nearly every sentence, so also any few of them chosen at random (the ones of
+    # smallest hash): only files that share those are compared. Sentences that many files share
+    # (boilerplate) are left out of the choice where there are others: comparing every file with
+    # every other would take minutes in a large folder.
+    keys: dict[str, list[str]] = {}
+    keyed_by: dict[str, list[str]] = {}  # a sentence -> the files it is a key of
+    for aid, mine in told.items():
         rare = [text for text in mine if len(by_sentence[text]) <= BOILERPLATE] or list(mine)
-        keys = sorted(rare, key=lambda text: hashlib.blake2b(text.encode(), digest_size=8).digest())[:MIN_SHARED]
-        candidates = {other for text in keys for other in by_sentence[text]} - {a.id} - folded.keys()
-        for other in sorted(candidates):
+        keys[aid] = sorted(rare, key=lambda text: hashlib.blake2b(text.encode(), digest_size=8).digest())[:MIN_SHARED]
+        for text in keys[aid]:
+            keyed_by.setdefault(text, []).append(aid)
+    # the fullest telling stands for the report (the first by file name of equally full ones); each
+    # copy is folded into one that it matches itself, never through a third
+    order = {a.id: i for i, a in enumerate(articles)}
+    folded: dict[str, str] = {}  # copy -> the article kept for it
+    for a in sorted(articles, key=lambda a: (-len(told.get(a.id, ())), order[a.id])):
+        if a.id in folded or len(told.get(a.id, ())) < MIN_SHARED:
+            continue
+        mine = told[a.id]
+        candidates = {other for text in keys[a.id] for other in by_sentence[text]}
+        candidates |= {other for text in mine for other in keyed_by.get(text, ())}  # shorter ones within it
+        for other in sorted(candidates - {a.id} - folded.keys() - set(folded.values()), key=order.__getitem__):
             n = len(mine & told[other])
             if n >= MIN_SHARED and n >= SAME_TEXT * min(len(mine), len(told[other])):
                 folded[other] = a.id
