@@ -14,6 +14,9 @@ from .units import Unit, contiguous
 
 MAX_EXCERPT_CHARS = 900
 SAME_FACT = 0.5  # share of content words above which two excerpts tell the same thing
+# ... or, when both give the same exact figure ("974.136 Menschen"), this share: a figure of three or
+# more significant digits is not a chance match, it is one statistic told twice
+SAME_FIGURE_FACT = 0.25
 MAX_CORROBORATIONS = 10  # other sources quoted with an excerpt; the rest are counted
 REPEAT_COST = 0.5  # how much of its score an excerpt loses for repeating what an earlier one said
 
@@ -65,7 +68,13 @@ def where(excerpt: Excerpt) -> tuple[str, int]:
 def gist_of(excerpt: Excerpt, languages: dict[str, str | None]) -> tuple[frozenset[str], frozenset[int]]:
     """What tells whether two excerpts report the same thing: their content words and their figures."""
     found = words(excerpt.text, languages[excerpt.source])
-    return _content(found), frozenset(v for w, _ in found if (v := number_value(w)) is not None and v >= 100)
+    return _content(found), frozenset(v for w, _ in found if (v := number_value(w)) is not None and v >= 100
+                                      and not (1900 <= v <= 2100 and len(w) == 4))  # a year is a date, not a figure
+
+
+def _exact(figures: frozenset[int]) -> frozenset[int]:
+    """The figures precise enough to identify a statistic: 974136 or 46081, not 10000 or 1500."""
+    return frozenset(v for v in figures if len(str(v).rstrip("0")) >= 3)
 
 
 def deduplicate(excerpts: list[Excerpt], gist: dict[tuple[str, int], Gist],
@@ -85,8 +94,9 @@ def deduplicate(excerpts: list[Excerpt], gist: dict[tuple[str, int], Gist],
         weight = mass(content)
         for i, (other, other_content, other_figures, other_weight) in enumerate(kept):
             smaller = min(weight, other_weight)
+            same = SAME_FIGURE_FACT if _exact(figures & other_figures) else SAME_FACT
             if (other.source != ex.source and (figures <= other_figures or other_figures <= figures)
-                    and smaller and mass(content & other_content) / smaller >= SAME_FACT):
+                    and smaller and mass(content & other_content) / smaller >= same):
                 listed = other.corroborated_by
                 if len(listed) < MAX_CORROBORATIONS and all(c.source != ex.source for c in listed):
                     listed = [*listed, Citation(source=ex.source, start=ex.start, end=ex.end, text=ex.text)]

@@ -206,6 +206,15 @@ class Term:
         return found
 
 
+def nominalisation(term: str) -> str | None:
+    """The noun German makes of a verb term: warnen ~ Warnung, liefern ~ Lieferung, verlegen ~
+    Truppenverlegung (as the head of a compound). A form German does not have simply never occurs."""
+    if not term.isalpha() or not term.islower() or len(term) < 6 or term.endswith("eln"):
+        return None
+    stem = term[:-1] if term.endswith("ern") else term[:-2] if term.endswith("en") else None
+    return f"{stem[0].upper()}{stem[1:]}ung" if stem else None
+
+
 _LINKS = frozenset(f"de:{w}" for w in ("von", "der", "des", "aus"))  # their own stems: no lemma needed
 
 
@@ -217,6 +226,8 @@ class ConceptIndex:
     def __init__(self, concepts: Sequence[Sequence[str]]) -> None:
         self.terms = [(cid, Term.parse(text)) for cid, synonyms in enumerate(concepts) for text in synonyms]
         self.terms += [(cid, said) for cid, term in list(self.terms) for said in term.paraphrases()]
+        self.terms += [(cid, Term.parse(noun)) for cid, synonyms in enumerate(concepts) for text in synonyms
+                       if (noun := nominalisation(text))]
         self.numbers = {cid for cid, term in self.terms if term.label == NUMBER_TERM}
         self._exact: dict[str, set[int]] = {}
         self._head: dict[str, set[int]] = {}
@@ -288,11 +299,12 @@ class ConceptIndex:
             return Said(0, 0, 0, 0, len(texts) - figures)
         flags = hedged(text) if may_hedge(text) else None  # most sentences hedge nothing
         lead = opening_words(text)
+        tag = speech_tag(text)
         asserted = opening = apart = 0
         for i, found in found_at:
             if flags is None or not flags[i]:
                 asserted |= found
-            if i < lead:
+            if i < lead or i >= tag:
                 opening |= found
             beside = covered.get(i - 1, 0) | covered.get(i + 1, 0)
             if not beside & ~found:
@@ -390,6 +402,23 @@ ANNOUNCE = (r"verkündete|verkündet|kündigte|warnt|forderte|fordert|kritisiert
 _REPORTED = re.compile(rf"\b(?:{SAY_DE}|{SAY_EN}|{ANNOUNCE}|hieß es|hiess es|heißt es|teilte|teilten|laut|zufolge|"
                        r"according to)\b", re.I)
 _REPORTING_MODALS = {"würde", "würden", "would"}
+
+
+# A speech tag that closes the sentence names its grammatical subject, the speaker: "…, erklärte Scholz
+# in Berlin." "…, the ministry said." What the sentence is about includes who says it; but not who
+# reports it ("…, berichtet die Nachrichtenagentur AFP"): a medium is the channel, not an actor.
+_REPORTS = {"berichtete", "berichtet", "meldete", "meldet", "schreibt", "schrieb", "zitierte", "reported", "reports",
+            "wrote"}
+_STATES_DE = "|".join(v for v in SAY_DE.split("|") if v not in _REPORTS)
+_STATES_EN = "|".join(v for v in SAY_EN.split("|") if v not in _REPORTS)
+_SPEECH_TAG = re.compile(rf"[,:]\s*[\"“”»«]?\s*(?:(?:{_STATES_DE})\s+(?:\S+\s+){{0,5}}\S+|(?:\S+\s+){{0,5}}(?:{_STATES_EN})(?:\s+\S+){{0,3}})"
+                         r"\s*[.!?]?[\"“”»«]?\s*$")
+
+
+def speech_tag(text: str) -> int:
+    """Where a closing speech tag starts, as a token position (past the end: there is none)."""
+    found = _SPEECH_TAG.search(text) if "," in text or ":" in text else None
+    return count_words(text[: found.start()]) if found else 1 << 30
 
 
 def reported_from(text: str) -> int | None:

@@ -17,7 +17,7 @@ from .concepts import Concepts
 from .config import Config, SectionConfig
 from .corroboration import Candidate, deduplicate, gist_of, merge_neighbours, order, rarity_of, where
 from .models import Excerpt, Sentence
-from .reading import Reading, read_sentences
+from .reading import POINTS_BACK, Reading, read_sentences
 from .scoring import MIN_WORDS, TOPIC_BONUS, Found, Ids, Reason, Why, fit, idf, matched
 from .timeline import dated, newest_first
 from .units import Unit, articles_about, context, contiguous, unit_starts
@@ -115,7 +115,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
         if not named & sections_mask:
             continue  # most units of a large folder
         a, b = starts[u], starts[u + 1]
-        if cut_off[a] and follows[a]:
+        if cut_off[a] and follows[a] and readings[a].leans == POINTS_BACK:
             continue  # it cannot be quoted without the sentence before, which is quoted without it
         asserted = apart = words = 0
         for k in range(a, b):

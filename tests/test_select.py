@@ -63,6 +63,9 @@ def _sections(text: str, language: str = "de", filler: str = _FILLER, **extra: A
         ("send", "Hunderttausend", False),  # only nouns head compounds
         ("troop", "troops", True),
         ("Truppe", "troops", False),  # a German term does not match an English word through its stem
+        ("warnen", "Warnungen", True),  # the noun German makes of a verb
+        ("verlegen", "Truppenverlegung", True),  # ... also as the head of a compound
+        ("liefern", "Lieferung", True),
     ],
 )
 def test_terms_match_inflections_compounds_and_derivations(term: str, word: str, matches: bool) -> None:
@@ -277,3 +280,58 @@ def test_the_audience_of_a_statement_is_not_what_it_is_about() -> None:
     sections = _sections(text, filler=_LARGER_FILLER)
     assert sections["south-korea"] == []
     assert sections["combat"] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "leans"),
+    [
+        # a pronominal adverb in the first clause points back; one that announces a clause does not
+        ("Die Angriffe auf die Region wären dafür jetzt ein passender Vorwand.", "Beide schlossen einen Pakt.", True),
+        ("Die Regierung setzt sich dafür ein, dass die Hilfe ankommt.", "Die Lage ist ernst.", False),
+        # what was just reported, named as such
+        ("Weder das Pentagon noch die NATO bestätigen diese Meldung.", "Kiew meldet 3.000 Soldaten.", True),
+        ("The Pentagon has not confirmed these reports so far.", "Kyiv reported 3,000 troops.", True),
+        ("Nordkorea hat diese Woche Raketen getestet.", "Die Lage ist ernst.", False),
+        # German reported speech goes on in the subjunctive after a sentence that names its speaker ...
+        ("Pjöngjang zweifle nicht daran, dass Russland siege.", "Choe erklärte, beide Länder seien Partner.", True),
+        ("Es sei schwer abzusehen, wie es weitergehe.", "Die Lage sei unklar, sagte ein Sprecher.", True),
+        # ... but only right after the sentence that says who speaks: further on it may be the writer's own report
+        ("Südkorea kritisiere die Kooperation scharf.", "Dies stelle eine Bedrohung dar.", False),
+        # a subjunctive that names its own speaker stands alone; an indicative is no continuation
+        ("Die Lage sei unklar, sagte ein Sprecher.", "Das Amt erklärte, es prüfe alles.", False),
+        ("Der Diplomat habe geantwortet, er werde es weitergeben.", "Der Minister sagte, es sei ernst.", False),
+        ("Die eigene Armee kämpft weiter.", "Der Minister sagte, alles sei ruhig.", False),
+        ("Ich glaube das nicht.", "Er sagte, es sei so.", False),
+    ],
+)
+def test_a_sentence_that_points_back_or_goes_on_with_reported_speech_leans_on_the_one_before(
+        text: str, before: str, leans: bool) -> None:
+    from briefing.reading import _leans_back
+
+    language = "en" if text.startswith("The ") else "de"
+    assert bool(_leans_back(text, before, language)) is leans
+
+
+def test_the_speaker_of_a_closing_speech_tag_is_what_the_sentence_is_about_but_not_a_medium_that_reports_it() -> None:
+    index = ConceptIndex([["Assad"], ["Scholz", "Berlin"], ["Nachrichtenagentur"], ["Flucht"]])
+    said = index.read("Assad habe viele unterdrückt, Tausende trieb er zur Flucht, erklärte Scholz in Berlin.", "de")
+    assert said.lead == 0b0011  # Assad, and the speaker; not the flight of others in the middle
+    reported = index.read("Die Halle wurde in Brand gesetzt, berichtet die Nachrichtenagentur AFP.", "de")
+    assert reported.named == 0b0100 and reported.lead == 0
+
+
+def test_two_sources_giving_one_exact_statistic_are_one_fact_and_a_year_is_no_figure_that_disagrees() -> None:
+    from briefing.corroboration import deduplicate, gist_of, rarity_of, where
+    from briefing.models import Excerpt
+
+    a = ("Ende Oktober lebten laut dem Bundesinnenministerium 974.136 Menschen mit syrischer Herkunft in Deutschland, "
+         "davon 5.090 anerkannte Asylbewerber.")
+    b = "Knapp eine Million Syrer leben in der Bundesrepublik, Ende Oktober 2024 waren es laut Innenministerium 974.136 Menschen."
+    # other candidates about Syrians in Germany: what the two share is rare among them
+    others = [f"Am Tag {i} kamen {i + 1}00 Syrer in Deutschland an, berichtete eine Helferin im Lager." for i in range(12)]
+    excerpts = [Excerpt(source=f"s{i}", start=0, end=len(t), text=t, score=10.0 - i, matched=[])
+                for i, t in enumerate([a, b, *others])]
+    gist = {where(e): gist_of(e, {e.source: "de" for e in excerpts}) for e in excerpts}
+    kept = deduplicate(excerpts, gist, rarity_of([content for content, _ in gist.values()]), 20)
+    assert kept[0].text == a and [c.text for c in kept[0].corroborated_by] == [b]
+    assert len(kept) == 13
