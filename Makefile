@@ -10,6 +10,8 @@ brief: $(STAMP)
 
 test: $(STAMP)
 	@sh scripts/system-deps.sh --test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy briefing
 	$(VENV)/bin/python -m pytest
 
 bench: $(STAMP)

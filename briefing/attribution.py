@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .language import ANNOUNCE, SAY_DE, SAY_EN
+from .hedging import ANNOUNCE, SAY_DE, SAY_EN
 
 _SAY_DE, _SAY_EN = SAY_DE, SAY_EN
 _NAME = r"[A-ZÄÖÜ\"„][\w\"“„'’-]*"

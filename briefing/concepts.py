@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .config import Config, SectionConfig
-from .language import ConceptIndex, mask
+from .terms import ConceptIndex, mask
 
 
 @dataclass(frozen=True)

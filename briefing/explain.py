@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from .concepts import Concepts, Rules
-from .language import ids
 from .pipeline import Build
 from .segment import split_sentences
 from .select import SectionChoice
+from .terms import ids
 
 
 def why_not(build: Build, needle: str) -> list[str]:

@@ -21,15 +21,16 @@ from typing import NamedTuple
 
 from . import lexicon as lx
 from .config import Config, SectionConfig
-from .language import ConceptIndex, hedged, hypothetical, mask, plain_tokens, reported_from
+from .hedging import hedged, hypothetical, reported_from
+from .language import plain_tokens
 from .models import Sentence
+from .numbers import TOKEN, value_at
+from .numbers import numbers as numbers_in
+from .terms import ConceptIndex, mask
 
 # A sentence that may hold a figure: a number of a hundred or more, a share, an amount of money.
 _HAS_FIGURE = re.compile(r"\d{3}|\d[.,'’\u202f\u00a0]\d{3}|\d\s*(?:%|[Pp]rozent|per ?cent|[Mm]io|[Mm]rd|[Mm]illi|[Bb]illi|bn\b)|"
                          r"[$€£]\s*\d|\d\s*(?:[Ee]uro|[Dd]ollar)")
-# Numbers with their thousands separators (also a narrow space), decimals, and the signs around them.
-_TOKEN = re.compile(r"\d+(?:[.,'’\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[^\W\d_]+(?:-[^\W\d_]+)*|[%$€£–]")
-
 
 class Counts(NamedTuple):
     """What one section's table counts, as read from the config: the concepts whose words a figure
@@ -125,10 +126,10 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
     for i in _with_figures(sentences):
         sentence = sentences[i]
         text, language = sentence.text, sentence.article.language
-        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        toks = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
         if not (reader.counted.names_any(text, language) or any(lx.COUNT_WORDS.match(t[0]) for t in toks)):
             continue  # nothing it could count: no word of the section's, no "Zahl" (a quick look, word by word)
-        numbers = _numbers(toks)
+        numbers = numbers_in(toks)
         if not numbers:
             continue  # a date, a small number
         said = reader.index.read(text, language)
@@ -147,7 +148,7 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
         reported = reported_from(text)
         here: list[Found] = []
         for start, end, low, high, kind, bound in numbers:
-            at = max(0, bisect.bisect_right(plain_starts, toks[_value_at(toks, start, end)][1]) - 1)
+            at = max(0, bisect.bisect_right(plain_starts, toks[value_at(toks, start, end)][1]) - 1)
             if flags[at] or hypothetical(words, at, reported is not None and reported < at):
                 continue  # a what-if ("Selbst 15.000 … würden"), or named only as the occasion
             if not names_subject.get(i, True) and others and _other_actor(toks, start, reader, language, others, subject):
@@ -226,99 +227,6 @@ def _counted(toks: list[tuple[str, int, int]], start: int, end: int, kind: str, 
 
 
 _ATTRIBUTIVE = re.compile(r"^[a-zäöüß-]+(e|en|er|es|em)$")  # "nordkoreanische", "weiteren": a German adjective
-
-
-def _value_at(toks: list[tuple[str, int, int]], start: int, end: int) -> int:
-    """The first digit token of a figure's span."""
-    return next((k for k in range(start, end) if toks[k][0][:1].isdigit()), start)
-
-
-def _numbers(toks: list[tuple[str, int, int]]) -> list[tuple[int, int, float | None, float, str, str]]:
-    """(first token, end token, low, high, kind, bound) of each figure: a count of a hundred or more,
-    a share, an amount of money; with its range, hedge, scale and currency."""
-    found: list[tuple[int, int, float | None, float, str, str]] = []
-    i = 0
-    while i < len(toks):
-        word = toks[i][0]
-        value = _value(word)
-        before = toks[i - 1][0].lower() if i else ""
-        if value is None or (_is_year(word) and before not in lx.NOT_A_YEAR_AFTER):
-            i += 1
-            continue
-        start, end, low, high = i, i + 1, value, value
-        if end + 1 < len(toks) and lx.RANGE.match(toks[end][0]) and (upper := _value(toks[end + 1][0])) is not None \
-                and upper > value:
-            end, high = end + 2, upper
-        elif end < len(toks) and (upper := _value(toks[end][0].lstrip("–-"))) is not None and toks[end][0][:1] in "–-":
-            end, high = end + 1, upper
-        scale = lx.SCALE.get(toks[end][0].lower().rstrip(".")) if end < len(toks) else None
-        if scale:
-            low, high, end = low * scale, high * scale, end + 1
-        currency = end < len(toks) and toks[end][0].lower() in lx.CURRENCY
-        if currency:
-            end += 1
-        elif start and toks[start - 1][0].lower() in lx.CURRENCY:
-            currency, start = True, start - 1
-        share = end < len(toks) and (toks[end][0].lower() in lx.PERCENT or
-                                     " ".join(t[0].lower() for t in toks[end : end + 2]) in lx.PERCENT)
-        if share:
-            end += 1 if toks[end][0].lower() in lx.PERCENT else 2
-        if not (share or currency or scale) and value < 100:
-            i = end
-            continue
-        kind = "share" if share else "money" if currency else "range" if high > low else "count"
-        if kind == "range" and start and toks[start - 1][0].lower() in ("between", "zwischen"):
-            start -= 1
-        bound = ""
-        for _ in range(2):  # "including about 500": a hedge, and before it what the number is part of
-            phrase = next((p for width in (2, 1) if start - width >= 0 and (p := " ".join(
-                t[0].lower() for t in toks[start - width : start])) in _BEFORE), None)
-            if phrase is None:
-                break
-            if phrase in lx.UP_TO:
-                kind = "upper-bound" if kind in ("count", "range") else kind
-            elif phrase in lx.PART_BEFORE:
-                kind = "part" if kind in ("count", "range", "upper-bound") else kind
-            elif not bound:
-                bound = "≈" if phrase in lx.ABOUT else "≥"
-            start -= len(phrase.split())
-        if kind in ("count", "range"):
-            near = {t[0].lower() for t in toks[max(0, start - 1) : start] + toks[end : end + 1]}
-            if near & lx.INCREMENT:
-                kind = "increment"
-            elif _part_of_a_total(toks, end):
-                kind = "part"
-        found.append((start, end, None if kind == "upper-bound" else low, high, kind, bound))
-        i = end
-    return found
-
-
-_BEFORE = lx.UP_TO | lx.ABOUT | lx.AT_LEAST | lx.PART_BEFORE
-
-
-def _part_of_a_total(toks: list[tuple[str, int, int]], end: int) -> bool:
-    """"500 officers among the 12,000", "500 von 12.000": a number followed by a larger one it is part of."""
-    for k in range(end, min(end + 4, len(toks))):
-        if toks[k][0].lower() in lx.PART_AFTER:
-            return any(toks[j][0][:1].isdigit() for j in range(k + 1, min(k + 4, len(toks))))
-    return False
-
-
-def _value(word: str) -> float | None:
-    """12.000, 12,000, 12 000 are twelve thousand; 1,5 and 1.5 one and a half."""
-    if not word[:1].isdigit():
-        return None
-    if re.fullmatch(r"\d{1,3}(?:[.,'’\u202f\u00a0]\d{3})+", word):
-        return float(re.sub(r"\D", "", word))
-    m = re.fullmatch(r"(\d{1,3}(?:[.,'’\u202f\u00a0]\d{3})*|\d+)(?:[.,](\d+))?", word)
-    if m is None:
-        return None
-    whole = float(re.sub(r"\D", "", m.group(1)))
-    return whole + float("0." + m.group(2)) if m.group(2) else whole
-
-
-def _is_year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _with_figures(sentences: Sequence[Sentence]) -> list[int]:

@@ -3,7 +3,9 @@ there are few (starting a second process costs more than it saves on a handful).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -11,21 +13,35 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 PARALLEL_FROM = 200  # below this many articles to process, a second process costs more than it saves
+# Chosen, not left to the platform's default (fork on Linux until Python 3.14, spawn on macOS): fork
+# starts a worker without importing anything again. Workers never rely on inheriting the parent's
+# state: what they need beyond the job comes through `setup` (the suite runs the pool under spawn).
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 J = TypeVar("J")
 R = TypeVar("R")
 
 
 def per_article(work: Callable[[J], R], jobs: Sequence[J], workers: int | None,
-                progress: Callable[[int, int], None] | None) -> Iterator[R]:
+                progress: Callable[[int, int], None] | None, setup: tuple[Callable[..., object], tuple[object, ...]] | None = None,
+                start_method: str | None = None) -> Iterator[R]:
     """work(job) for each job, results in order, reporting (done, total) as they arrive.
-    `work` must be a module-level function (a worker process imports it)."""
+    `work` and `setup`'s function must be module-level (a worker process imports them); each worker
+    calls setup's function with its arguments before its first job."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
+        context = multiprocessing.get_context(start_method or START_METHOD)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(os.getpid(), setup)) as pool:
             yield from _counted(pool.map(work, jobs, chunksize=max(1, len(jobs) // (workers * 8))), len(jobs), progress)
     else:
         yield from _counted(map(work, jobs), len(jobs), progress)
+
+
+def _start_worker(parent: int, setup: tuple[Callable[..., object], tuple[object, ...]] | None) -> None:
+    _end_with_parent(parent)
+    if setup:
+        setup[0](*setup[1])
 
 
 def _end_with_parent(parent: int) -> None:

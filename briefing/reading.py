@@ -8,42 +8,18 @@ changing its cap reads no text at all."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from .figures import Counts, Found, find_figures
-from .language import ConceptIndex, german_lemma, new_lemmas, remember_lemmas, reported_from
+from .language import known_lemmas, new_lemmas, remember_lemmas
+from .leaning import leans_back
 from .models import Article, Sentence
 from .parallel import per_article
-
-# A sentence that opens like this points back to the one before it and cannot be quoted alone.
-# Pure connectives ("Allerdings", "Doch", "However") are left out: they join claims, not references.
-_LEANS_BACK = re.compile(
-    r"^[\"„“»«]?\s*(demnach|demzufolge|dem bericht zufolge|dem entgegen|dies|diese[rsnm]?|er|sie|ihr|ihre[rsnm]?|"
-    r"sein|seine[rsnm]?|dort|damit|dabei|daher|deshalb|deswegen|darauf|dafür|dagegen|so|zuvor|letzterer|"
-    r"letztere|einige von ihnen|he|she|they|it|this|these|those|his|her|their|there|thus|some of them|"
-    r"according to the report)\b|^(das|that)\s+(?=(?-i:[a-zäöüß]))|^(und|aber|and|but)\s*:|"
-    # a pointer among the first words: "Kim Jong-un soll nämlich …", "Ein Teil dieser Soldaten …"
-    r"^(\S+\s+){1,3}(nämlich|wiederum|demnach|daher|deshalb|dabei|dort|(diese[rsnm]?|jene[rsnm]?)(?! (woche|jahr|monat|tag|zeit))|"
-    r"of them|of these|of those)\b|"
-    # a pronominal adverb in the first clause points back, unless a clause it announces follows ("dafür …, dass …")
-    r"^[^,;:]*\b(dafür|dazu|dadurch|darüber|hierfür|hierzu)\b(?![^.;:]*,\s*(dass|ob|wie|um)\b)|"
-    # what was just reported, named as such: "Weder das Pentagon noch die NATO bestätigen diese Meldung"
-    r"^.*?\b(diese[rsnm]?|jene[rsnm]?|solche[rsnm]?|these|this|those|such) (meldung|angabe|bericht|information|"
-    r"darstellung|einschätzung|aussage|behauptung|schätzung|report|claim|account|assessment|estimate|figure)", re.I)
-_CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
-_ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
+from .terms import ConceptIndex
 
 MAX_CONCEPTS_KEPT = 200  # concepts remembered per article; past this (many edits) the reading starts afresh
-
-# How a sentence leans on the one before it. One that points back ("Sie riefen …") cannot be quoted
-# without it; one that goes on with the statement reported there ("Pjöngjang zweifle nicht daran, …")
-# is quoted with it, but says a fact of its own and may stand alone where the one before cannot join.
-POINTS_BACK = 1
-CONTINUES = 2
-
 
 class Reading(NamedTuple):  # a tuple: a large folder has millions
     """What one sentence tells selection (masks of concept ids in the numbering of the concepts read for)."""
@@ -53,7 +29,7 @@ class Reading(NamedTuple):  # a tuple: a large folder has millions
     lead: int  # those in its opening words
     apart: int  # those it names as a thing of their own, not beside another concept (see language.Said)
     words: int  # how many words it has
-    leans: int  # whether it leans on the sentence before it: POINTS_BACK, CONTINUES (or 0: it stands alone)
+    leans: int  # whether it leans on the sentence before it: leaning.POINTS_BACK, CONTINUES (or 0: it stands alone)
 
 
 @dataclass
@@ -136,7 +112,8 @@ def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], conce
                                 [by_key[k] for k in missing], figures, cached, key, store)))
     for _, job in jobs:  # made here, not in each worker process: a new term may need the lemma dictionary
         _index(job.concepts)
-    for (g, _), (reading, lemmas) in zip(jobs, per_article(_read_article, [job for _, job in jobs], workers, progress),
+    for (g, _), (reading, lemmas) in zip(jobs, per_article(_read_article, [job for _, job in jobs], workers, progress,
+                                                                  setup=(remember_lemmas, (known_lemmas(),))),
                                          strict=True):
         remember_lemmas(lemmas, new=True)  # for the cache, so that the next run need not look them up
         known[g] = reading
@@ -190,7 +167,7 @@ def _read_article(job: Job) -> tuple[ArticleReading, dict[str, str]]:
     words: list[int] = []
     leans: list[int] = []
     if fresh:
-        leans = [_leans_back(text, texts[i - 1], article.language) if i else 0 for i, text in enumerate(texts)]
+        leans = [leans_back(text, texts[i - 1], article.language) if i else 0 for i, text in enumerate(texts)]
     index = _index(concepts)
     # an article that names none of the concepts (most, when one new term is read) is not read sentence by sentence
     if fresh or (concepts and index.names_any("\n".join(texts), article.language)):
@@ -257,47 +234,3 @@ def _renumber(local: int, bits: list[int], table: dict[int, int]) -> int:
                 found |= bit
         table[local] = found
     return found
-
-
-def _leans_back(text: str, before: str, language: str | None = None) -> int:
-    if _LEANS_BACK.match(text):
-        return POINTS_BACK
-    # "Zwar X. Doch Y.": the concession and its answer are one thought
-    if _CONCESSION.match(before) and _ANSWER.match(text):
-        return POINTS_BACK
-    if (language == "de" and reported_from(text) is None and not _SAID.search(text) and continues_speech(text)
-            and reported_from(before) is not None):
-        return CONTINUES  # "Choe erklärte, …. Pjöngjang zweifle nicht daran, …": the speaker is in the sentence before
-    return 0
-
-
-# "Der Diplomat habe geantwortet, …": a subjunctive that names a speaker of its own starts a statement
-_SAID = re.compile(r"\b(gesagt|geantwortet|erklärt|betont|mitgeteilt|berichtet|angekündigt|gewarnt|bestätigt|erwidert|"
-                   r"hinzugefügt|entgegnet|versichert|wissen lassen)\b")
-_SUBORDINATE = {"dass", "ob", "wenn", "weil", "falls", "als", "obwohl", "während", "nachdem", "bevor", "damit", "wie"}
-
-
-def continues_speech(text: str) -> bool:
-    """German reports what was said in the subjunctive: a sentence whose main verb is one ("Pjöngjang
-    zweifle nicht daran", "Die Lage sei unklar") and that names no speaker goes on with the statement
-    of the sentence before. The verb stands second, among the first words of the first clause."""
-    first = re.split(r"[,;:(–]", text, maxsplit=1)[0]
-    words = re.findall(r"[^\W\d_]+", first)
-    if not words or words[0].lower() in _SUBORDINATE:
-        return False
-    for before, word in zip(words[:4], words[1:5], strict=False):
-        if word in ("sei", "seien") or (word.islower() and before.lower() not in ("ich", "wir") and _subjunctive(word)):
-            return True
-    return False
-
-
-def _subjunctive(word: str) -> bool:
-    """The third person of the German present subjunctive: habe (haben), sei (sein), zweifle (zweifeln)."""
-    if not word.endswith("e") or len(word) < 3:
-        return False
-    lemma = german_lemma(word)
-    if lemma == word or not lemma.islower():
-        return False
-    if lemma.endswith(("eln", "ern")):
-        return word in (lemma[:-1], lemma[:-3] + lemma[-2] + "e")
-    return lemma.endswith("n") and word == lemma[:-1]

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from .concepts import Concepts, Rules
-from .language import ids
+from .terms import ids
 from .units import MIN_CONCEPTS
 
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence

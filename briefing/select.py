@@ -16,8 +16,9 @@ from .attribution import attribute
 from .concepts import Concepts
 from .config import Config, SectionConfig
 from .corroboration import Candidate, deduplicate, gist_of, merge_neighbours, order, rarity_of, where
+from .leaning import POINTS_BACK
 from .models import Excerpt, Sentence
-from .reading import POINTS_BACK, Reading, read_sentences
+from .reading import Reading, read_sentences
 from .scoring import MIN_WORDS, TOPIC_BONUS, Found, Ids, Reason, Why, fit, idf, matched
 from .timeline import dated, newest_first
 from .units import Unit, articles_about, context, contiguous, unit_starts
@@ -67,8 +68,8 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
     # the fact before it is quoted without it, and it is quoted nowhere ("… erklärten die Aufständischen.
     # Sie riefen Millionen Flüchtlinge zur Rückkehr auf." in a section that excludes refugees).
     excluded = concepts.excluded_mask
-    cut_off = [r.leans and bool(r.asserted & excluded) for r in readings]
-    starts = unit_starts(follows, [r.leans and not cut for r, cut in zip(readings, cut_off, strict=True)])
+    cut_off = [bool(r.leans) and bool(r.asserted & excluded) for r in readings]
+    starts = unit_starts(follows, [bool(r.leans) and not cut for r, cut in zip(readings, cut_off, strict=True)])
     starts.append(len(sentences))  # the units: sentences starts[u] to starts[u + 1]
     named_by_unit = []
     for a, b in zip(starts, starts[1:], strict=False):

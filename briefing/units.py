@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .concepts import Concepts
-from .language import ids, mask
 from .models import TAIL, TAIL_HEADING, Sentence
 from .reading import Reading
+from .terms import ids, mask
 
 MAX_UNIT_SENTENCES = 4
 MIN_CONCEPTS = 2  # one matching word is chance; two concepts make a sentence about a section

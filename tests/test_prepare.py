@@ -324,3 +324,34 @@ def test_every_module_that_makes_a_cached_entry_versions_it(roots: tuple[str, ..
         monkeypatch.setattr(Path, "read_bytes", lambda self, p=changed: real(self) + b"# changed" if self == p else real(self))
         assert getattr(cache, version).__wrapped__() != before, module
         monkeypatch.undo()
+
+
+def test_the_pool_gives_the_same_readings_under_spawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spawned worker inherits nothing (macOS, and forkserver from Python 3.14): what reading needs,
+    the concept index and the lemmas known, comes with the jobs and through the pool's setup; the
+    result must be what one process gives."""
+    import briefing.parallel
+    from briefing.concepts import Concepts
+    from briefing.config import load_config
+    from briefing.figures import Counts
+    from briefing.reading import read_concepts
+
+    paragraphs = [p for seed in sorted((ROOT / "seeds").iterdir()) for p in seed.read_text(encoding="utf-8").split("\n\n")
+                  if len(p) > 200]  # short articles: enough for the pool to start, not a slow test
+    for i in range(briefing.parallel.PARALLEL_FROM):
+        (tmp_path / f"{i:03d}.txt").write_text(paragraphs[i % len(paragraphs)], encoding="utf-8")
+    config = load_config(ROOT / "config.yaml")
+    concepts = Concepts.of(config)
+    counts = [Counts.of(s, config) for s in config.sections if s.figures]
+
+    prepared = prepare_articles(tmp_path, workers=1)
+    groups = [(None, sentences) for _, sentences in prepared.groups]
+
+    def run(workers: int) -> tuple[object, object]:
+        read = read_concepts(groups, concepts.synonyms, counts, workers=workers)
+        return read.readings, read.figures
+
+    monkeypatch.setattr(briefing.parallel, "START_METHOD", "spawn")
+    alone = run(1)
+    assert run(2) == alone
+    # (preparing is plain work on bytes; a spawned worker there only costs its start-up)

@@ -10,10 +10,12 @@ import pytest
 
 from briefing.config import Config
 from briefing.figures import Counts, find_figures
-from briefing.language import ConceptIndex, hedged, tokens
+from briefing.hedging import hedged
+from briefing.language import tokens
 from briefing.models import Article
 from briefing.segment import split_sentences
 from briefing.select import select_excerpts
+from briefing.terms import ConceptIndex
 
 
 def _article(text: str, language: str = "de") -> Article:
@@ -306,10 +308,10 @@ def test_the_audience_of_a_statement_is_not_what_it_is_about() -> None:
 )
 def test_a_sentence_that_points_back_or_goes_on_with_reported_speech_leans_on_the_one_before(
         text: str, before: str, leans: bool) -> None:
-    from briefing.reading import _leans_back
+    from briefing.leaning import leans_back
 
     language = "en" if text.startswith("The ") else "de"
-    assert bool(_leans_back(text, before, language)) is leans
+    assert bool(leans_back(text, before, language)) is leans
 
 
 def test_the_speaker_of_a_closing_speech_tag_is_what_the_sentence_is_about_but_not_a_medium_that_reports_it() -> None:

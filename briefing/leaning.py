@@ -1,0 +1,78 @@
+"""leaning: whether a sentence leans on the one before it, so that it is quoted with it: it points
+back ("Sie …", "Demnach …", "… bestätigen diese Meldung"), answers a concession, or goes on with
+what the sentence before reported someone to say (German subjunctive)."""
+
+from __future__ import annotations
+
+import re
+
+from .hedging import reported_from
+from .language import german_lemma
+
+# How a sentence leans on the one before it. One that points back ("Sie riefen …") cannot be quoted
+# without it; one that goes on with the statement reported there ("Pjöngjang zweifle nicht daran, …")
+# is quoted with it, but says a fact of its own and may stand alone where the one before cannot join.
+POINTS_BACK = 1
+CONTINUES = 2
+
+# A sentence that opens like this points back to the one before it and cannot be quoted alone.
+# Pure connectives ("Allerdings", "Doch", "However") are left out: they join claims, not references.
+_LEANS_BACK = re.compile(
+    r"^[\"„“»«]?\s*(demnach|demzufolge|dem bericht zufolge|dem entgegen|dies|diese[rsnm]?|er|sie|ihr|ihre[rsnm]?|"
+    r"sein|seine[rsnm]?|dort|damit|dabei|daher|deshalb|deswegen|darauf|dafür|dagegen|so|zuvor|letzterer|"
+    r"letztere|einige von ihnen|he|she|they|it|this|these|those|his|her|their|there|thus|some of them|"
+    r"according to the report)\b|^(das|that)\s+(?=(?-i:[a-zäöüß]))|^(und|aber|and|but)\s*:|"
+    # a pointer among the first words: "Kim Jong-un soll nämlich …", "Ein Teil dieser Soldaten …"
+    r"^(\S+\s+){1,3}(nämlich|wiederum|demnach|daher|deshalb|dabei|dort|(diese[rsnm]?|jene[rsnm]?)(?! (woche|jahr|monat|tag|zeit))|"
+    r"of them|of these|of those)\b|"
+    # a pronominal adverb in the first clause points back, unless a clause it announces follows ("dafür …, dass …")
+    r"^[^,;:]*\b(dafür|dazu|dadurch|darüber|hierfür|hierzu)\b(?![^.;:]*,\s*(dass|ob|wie|um)\b)|"
+    # what was just reported, named as such: "Weder das Pentagon noch die NATO bestätigen diese Meldung"
+    r"^.*?\b(diese[rsnm]?|jene[rsnm]?|solche[rsnm]?|these|this|those|such) (meldung|angabe|bericht|information|"
+    r"darstellung|einschätzung|aussage|behauptung|schätzung|report|claim|account|assessment|estimate|figure)", re.I)
+_CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
+_ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
+
+
+def leans_back(text: str, before: str, language: str | None = None) -> int:
+    if _LEANS_BACK.match(text):
+        return POINTS_BACK
+    # "Zwar X. Doch Y.": the concession and its answer are one thought
+    if _CONCESSION.match(before) and _ANSWER.match(text):
+        return POINTS_BACK
+    if (language == "de" and reported_from(text) is None and not _SAID.search(text) and continues_speech(text)
+            and reported_from(before) is not None):
+        return CONTINUES  # "Choe erklärte, …. Pjöngjang zweifle nicht daran, …": the speaker is in the sentence before
+    return 0
+
+
+# "Der Diplomat habe geantwortet, …": a subjunctive that names a speaker of its own starts a statement
+_SAID = re.compile(r"\b(gesagt|geantwortet|erklärt|betont|mitgeteilt|berichtet|angekündigt|gewarnt|bestätigt|erwidert|"
+                   r"hinzugefügt|entgegnet|versichert|wissen lassen)\b")
+_SUBORDINATE = {"dass", "ob", "wenn", "weil", "falls", "als", "obwohl", "während", "nachdem", "bevor", "damit", "wie"}
+
+
+def continues_speech(text: str) -> bool:
+    """German reports what was said in the subjunctive: a sentence whose main verb is one ("Pjöngjang
+    zweifle nicht daran", "Die Lage sei unklar") and that names no speaker goes on with the statement
+    of the sentence before. The verb stands second, among the first words of the first clause."""
+    first = re.split(r"[,;:(–]", text, maxsplit=1)[0]
+    words = re.findall(r"[^\W\d_]+", first)
+    if not words or words[0].lower() in _SUBORDINATE:
+        return False
+    for before, word in zip(words[:4], words[1:5], strict=False):
+        if word in ("sei", "seien") or (word.islower() and before.lower() not in ("ich", "wir") and _subjunctive(word)):
+            return True
+    return False
+
+
+def _subjunctive(word: str) -> bool:
+    """The third person of the German present subjunctive: habe (haben), sei (sein), zweifle (zweifeln)."""
+    if not word.endswith("e") or len(word) < 3:
+        return False
+    lemma = german_lemma(word)
+    if lemma == word or not lemma.islower():
+        return False
+    if lemma.endswith(("eln", "ern")):
+        return word in (lemma[:-1], lemma[:-3] + lemma[-2] + "e")
+    return lemma.endswith("n") and word == lemma[:-1]

@@ -1,0 +1,285 @@
+"""terms: which of a config's concepts a text names, and how (asserted, in its opening words, as a
+thing of its own): a term is a word or phrase, matched by its keys (language.py), as a compound said in
+words, as a separable verb, or as the noun of a German verb."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from .hedging import audience, hedged, hypothetical, may_hedge, opening_words, reported_from, speech_tag
+from .language import (
+    MAX_DERIVATION_SUFFIX,
+    TOKEN,
+    Token,
+    count_words,
+    german_lemma,
+    keys_match,
+    number_value,
+    readable_as,
+    tokens,
+    word_keys,
+)
+
+_NUMBER_WORDS = {"tausend", "tausende", "tausenden", "tausender", "hunderttausend", "hunderttausende",
+                 "thousand", "thousands", "hundreds"}
+NUMBER_TERM = "#number"
+_NUMBER_START = frozenset("0123456789tThH")  # figures, tausend, thousands, Hunderttausende
+
+
+class Said(NamedTuple):
+    """What a text says, as bit masks of concept ids (bit c for concept c)."""
+
+    named: int  # the concepts it mentions
+    asserted: int  # of them, those mentioned at least once outside a what-if or an occasion (see `hedged`)
+    lead: int  # those in its opening words (see `opening_words`): what it is about
+    apart: int  # those mentioned at least once with no other concept right beside them: not merely
+    #             qualifying another ("nordkoreanische Soldaten"), but a thing of their own ("Assad ist geflohen")
+    words: int  # its number of words, figures left out
+
+
+
+@dataclass(frozen=True)
+class Term:
+    """One way to say a concept: a word or a phrase, as keys."""
+
+    label: str
+    words: tuple[frozenset[str], ...]
+    nouns: tuple[bool, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Term:
+        toks = tokens(text, None)
+        words = tuple(t.keys for t in toks)
+        return cls(text, words, tuple(t.text[:1].isupper() for t in toks))
+
+    capitalised: bool = False  # (a paraphrase of a compound) its nouns must be written as nouns
+
+    def matches_at(self, texts: Sequence[str], i: int, langs: tuple[str, ...]) -> bool:
+        """The term's words stand at texts[i], texts[i+1], …"""
+        n = len(self.words)
+        if i + n > len(texts):
+            return False
+        # a compound said in words: its nouns capitalised, the word between them not (a quick look first)
+        if self.capitalised and any(texts[i + j][:1].isupper() != self.nouns[j] for j in range(n)):
+            return False
+        return all(_word_matches(word_keys(texts[i + j], langs), self.words[j], self.nouns[j]) for j in range(n))
+
+    def paraphrases(self) -> list[Term]:
+        """A German compound said in words: "Ostrussland" as "Osten Russlands", "Truppenentsendung" as
+        "Entsendung von Truppen". Every split into a modifier of three letters or more and a head of
+        four or more is tried; both must stand there, as nouns, for it to match."""
+        word = self.label
+        if len(self.words) != 1 or not self.nouns[0] or len(word) < 8 or not word.isalpha():
+            return []
+        found = []
+        for cut in range(3, len(word) - 3):
+            head = word[cut].upper() + word[cut + 1 :]
+            modifiers = [word[:cut]] + ([word[: cut - 1]] if word[cut - 1] == "s" and cut > 4 else [])
+            for modifier in modifiers:
+                m, h = word_keys(modifier, ("de",)), word_keys(head, ("de",))
+                found.append(Term(word, (m, h), (True, True), capitalised=True))
+                found.append(Term(word, (h, _LINKS, m), (True, False, True), capitalised=True))
+        return found
+
+
+def nominalisation(term: str) -> str | None:
+    """The noun German makes of a verb term: warnen ~ Warnung, liefern ~ Lieferung, verlegen ~
+    Truppenverlegung (as the head of a compound). A form German does not have simply never occurs."""
+    if not term.isalpha() or not term.islower() or len(term) < 6 or term.endswith("eln"):
+        return None
+    stem = term[:-1] if term.endswith("ern") else term[:-2] if term.endswith("en") else None
+    return f"{stem[0].upper()}{stem[1:]}ung" if stem else None
+
+
+_LINKS = frozenset(f"de:{w}" for w in ("von", "der", "des", "aus"))  # their own stems: no lemma needed
+
+
+class ConceptIndex:
+    """Which of many concepts a text mentions. Terms are indexed by their keys, so each word of the
+    text costs a few dictionary look-ups (its stem, its compound heads, its derivation bases)
+    instead of a comparison with every term; the answer per distinct word is remembered."""
+
+    def __init__(self, concepts: Sequence[Sequence[str]]) -> None:
+        self.terms = [(cid, Term.parse(text)) for cid, synonyms in enumerate(concepts) for text in synonyms]
+        self.terms += [(cid, said) for cid, term in list(self.terms) for said in term.paraphrases()]
+        self.terms += [(cid, Term.parse(noun)) for cid, synonyms in enumerate(concepts) for text in synonyms
+                       if (noun := nominalisation(text))]
+        self.numbers = {cid for cid, term in self.terms if term.label == NUMBER_TERM}
+        self._exact: dict[str, set[int]] = {}
+        self._head: dict[str, set[int]] = {}
+        self._base: dict[str, set[int]] = {}
+        for ti, (_, term) in enumerate(self.terms):
+            if not term.words:
+                continue
+            for key in term.words[0]:
+                self._exact.setdefault(key, set()).add(ti)
+                if term.capitalised:
+                    continue  # a compound said in words opens with the very word, or it is not that compound
+                lang, stem = key.split(":", 1)
+                if lang == "de" and term.nouns[0] and len(stem) >= 4:
+                    self._head.setdefault(key, set()).add(ti)
+                if len(stem) >= 5:
+                    self._base.setdefault(key, set()).add(ti)
+        self._cache: dict[frozenset[str], frozenset[int]] = {}
+        self._words: dict[tuple[str, tuple[str, ...]], tuple[int, tuple[int, ...], bool]] = {}
+        self._numbers = mask(self.numbers)
+        self._silent: dict[tuple[str, ...], set[str]] = {}
+
+    def found(self, toks: Sequence[Token]) -> frozenset[int]:
+        """Ids (positions in the list given) of the concepts the tokens mention."""
+        return ids(self.read(" ".join(t.text for t in toks), None)[0])
+
+    def read(self, text: str, language: str | None) -> Said:
+        """What the text says of the concepts."""
+        langs = readable_as(language)
+        texts = TOKEN.findall(text)
+        hits = 0
+        figures = 0
+        reporting: int | None = -1  # where reported speech starts: worked out at the first figure
+        found_at: list[tuple[int, int]] = []  # (token, concepts it names)
+        covered: dict[int, int] = {}  # the concepts each token is part of (a term of several words covers them all)
+        for i, word in enumerate(texts):
+            found, phrases, figure = self._word(word, langs)
+            if word[0].isdigit():
+                figures += 1
+            if phrases:  # terms of several words that start here
+                for ti in phrases:
+                    term = self.terms[ti][1]
+                    if term.matches_at(texts, i, langs):
+                        found |= 1 << self.terms[ti][0]
+                        for j in range(i + 1, i + len(term.words)):
+                            covered[j] = covered.get(j, 0) | 1 << self.terms[ti][0]
+            if figure:
+                if reporting == -1:
+                    reporting = reported_from(text)
+                if not hypothetical(texts, i, reporting is not None and reporting < i):
+                    found |= self._numbers
+            if found:
+                hits |= found
+                found_at.append((i, found))
+                covered[i] = covered.get(i, 0) | found
+        if "de" in langs and _PARTICLE_AT_END.search(text):
+            for i, verb in separable_verbs(text):
+                found = self._word(verb, langs)[0]
+                if found:
+                    hits |= found
+                    found_at.append((i, found))
+        unread = audience(text) if hits else set()  # whom it was said to: not read
+        if unread:
+            found_at = [(i, found) for i, found in found_at if i not in unread]
+            covered = {i: found for i, found in covered.items() if i not in unread}
+            hits = 0
+            for _, found in found_at:
+                hits |= found
+        if not hits:
+            return Said(0, 0, 0, 0, len(texts) - figures)
+        flags = hedged(text) if may_hedge(text) else None  # most sentences hedge nothing
+        lead = opening_words(text)
+        tag = speech_tag(text)
+        asserted = opening = apart = 0
+        for i, found in found_at:
+            if flags is None or not flags[i]:
+                asserted |= found
+            if i < lead or i >= tag:
+                opening |= found
+            beside = covered.get(i - 1, 0) | covered.get(i + 1, 0)
+            if not beside & ~found:
+                apart |= found
+        return Said(hits, asserted, opening, apart, len(texts) - figures)
+
+    def names_any(self, text: str, language: str | None) -> bool:
+        """Could `read` find any of the concepts in the text? (A quick look at its distinct words:
+        False means it finds none.)"""
+        langs = readable_as(language)
+        silent = self._silent.setdefault(langs, set())  # words known to name nothing
+        for word in set(TOKEN.findall(text)) - silent:
+            if any(self._word(word, langs)):
+                return True
+            silent.add(word)
+        return ("de" in langs and bool(_PARTICLE_AT_END.search(text))
+                and any(self._word(verb, langs)[0] for _, verb in separable_verbs(text)))
+
+    def _word(self, word: str, langs: tuple[str, ...]) -> tuple[int, tuple[int, ...], bool]:
+        """What one word can tell, remembered: the concepts it names alone, the terms of several
+        words it may open, whether it is a figure."""
+        known = self._words.get((word, langs))
+        if known is None:
+            candidates = self._first_words(word_keys(word, langs))
+            alone = mask(self.terms[ti][0] for ti in candidates if len(self.terms[ti][1].words) == 1)
+            phrases = tuple(ti for ti in candidates if len(self.terms[ti][1].words) > 1)
+            figure = bool(self.numbers) and word[0] in _NUMBER_START and _is_big_number(word)
+            known = self._words[(word, langs)] = (alone, phrases, figure)
+        return known
+
+    def _first_words(self, keys: frozenset[str]) -> frozenset[int]:
+        cached = self._cache.get(keys)
+        if cached is None:
+            found: set[int] = set()
+            for key in keys:
+                found |= self._exact.get(key, set())
+                lang, stem = key.split(":", 1)
+                if lang == "de":  # the term as the head of a compound: Verteidigungs|abkommen
+                    for i in range(3, len(stem) - 3):
+                        found |= self._head.get(f"de:{stem[i:]}", set())
+                for cut in range(1, MAX_DERIVATION_SUFFIX + 1):  # nordkorean|isch
+                    if len(stem) - cut >= 5:
+                        found |= self._base.get(f"{lang}:{stem[:-cut]}", set())
+            cached = self._cache[keys] = frozenset(found)
+        return cached
+
+
+@lru_cache(maxsize=100_000)
+def _word_matches(keys: frozenset[str], term_keys: frozenset[str], noun: bool) -> bool:
+    return any(keys_match(tk, k, noun) for tk in keys for k in term_keys)
+
+
+# German splits a separable verb: "Sie riefen Millionen Flüchtlinge zur Rückkehr auf" is "aufrufen",
+# "drangen … in den Palast ein" is "eindringen". The particle closes the clause.
+_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "heim", "her", "herein", "heraus", "hervor",
+              "hin", "hinaus", "hinzu", "los", "mit", "nach", "vor", "vorbei", "weg", "weiter", "zu", "zurück", "zusammen")
+_PARTICLE_AT_END = re.compile(r"\b(?:" + "|".join(_PARTICLES) + r")\s*(?:[.,;:!?)\"“”»«–]|$)")
+_CLAUSE_PIECE = re.compile(r"[^,;:()\u2013\u2014.!?]+")
+
+
+def separable_verbs(text: str) -> list[tuple[int, str]]:
+    """The verbs a clause-final particle completes, as (token position, infinitive): each small word of
+    the clause is tried, the lemma of the verb among them is what a term can match."""
+    found = []
+    for clause in _CLAUSE_PIECE.finditer(text):
+        words = clause.group().split()
+        if len(words) < 2 or words[-1].strip("\"“”»«") not in _PARTICLES:
+            continue
+        particle = words[-1].strip("\"“”»«")
+        before = count_words(text[: clause.start()])
+        for j, token in enumerate(TOKEN.findall(clause.group())[:-1]):
+            if len(token) >= 4 and token.islower():
+                found.append((before + j, particle + german_lemma(token).lower()))
+    return found
+
+
+
+def mask(concepts: Iterable[int]) -> int:
+    """Concept ids as a bit mask: sets of them are then joined and compared with one operation."""
+    bits = 0
+    for c in concepts:
+        bits |= 1 << c
+    return bits
+
+
+def ids(bits: int) -> frozenset[int]:
+    """The concept ids of a bit mask."""
+    return frozenset(i for i in range(bits.bit_length()) if bits >> i & 1)
+
+
+def _is_big_number(word: str) -> bool:
+    first = word[:1]
+    if not first.isdigit() and first not in "tThH":  # tausend, thousands, Hunderttausende
+        return False
+    if word.lower() in _NUMBER_WORDS or word.lower().startswith(("tausend", "thousand")):
+        return True
+    value = number_value(word)
+    return value is not None and value >= 100 and not (1900 <= value <= 2100 and len(word) == 4)
