@@ -21,7 +21,7 @@ from .models import Excerpt, Sentence
 from .reading import Reading, read_sentences
 from .scoring import MIN_WORDS, TOPIC_BONUS, Found, Ids, Reason, Why, fit, idf, matched
 from .timeline import dated, newest_first
-from .units import Unit, articles_about, context, contiguous, unit_starts
+from .units import Grouping, Unit, articles_about, context, group
 
 CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the ordering to choose from
 EXAMINED_PER_SLOT = 60  # best candidates per excerpt slot examined for repeats; a large folder has thousands
@@ -48,9 +48,12 @@ class SectionChoice:
     rejected: list[Rejected]
 
 
-# What a combination of concepts decides: the sections a unit fits (section, score, matched labels), best
-# first, and those it is left out of (section, score, why).
+# What a unit's concepts and surroundings are, as far as they decide where it goes (see _key)
+_Key = tuple[int, int, int, int, int, int, bool, frozenset[str]]
+# What a key decides: the sections a unit fits (section, score, matched labels), best first, and
+# those it is left out of (section, score, why).
 _Decision = tuple[list[tuple[str, float, list[str]]], list[tuple[str, float, Why]]]
+Chosen = dict[str, list[Candidate]]
 
 
 def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Sequence[Reading] | None = None,
@@ -62,36 +65,31 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
     concepts = concepts or Concepts.of(config)
     if readings is None:
         readings = read_sentences(sentences, concepts.synonyms, workers)
-    named_of = [r.named for r in readings]
-    follows = [i > 0 and contiguous(sentences[i - 1], s) for i, s in enumerate(sentences)]
-    # A sentence that leans on the one before joins it, unless it names what a section excludes: then
-    # the fact before it is quoted without it, and it is quoted nowhere ("… erklärten die Aufständischen.
-    # Sie riefen Millionen Flüchtlinge zur Rückkehr auf." in a section that excludes refugees).
-    excluded = concepts.excluded_mask
-    cut_off = [bool(r.leans) and bool(r.asserted & excluded) for r in readings]
-    starts = unit_starts(follows, [bool(r.leans) and not cut for r, cut in zip(readings, cut_off, strict=True)])
-    starts.append(len(sentences))  # the units: sentences starts[u] to starts[u + 1]
-    named_by_unit = []
-    for a, b in zip(starts, starts[1:], strict=False):
-        named = named_of[a]
-        for k in range(a + 1, b):
-            named |= named_of[k]
-        named_by_unit.append(named)
-    about = articles_about(sentences, readings, concepts)
-    as_set = Ids()
-    weight = idf(Counter(named_by_unit), concepts.labels, as_set)
-    sections_mask = concepts.sections_mask
-    subjects = concepts.subjects_mask
-    chosen: dict[str, list[Candidate]] = {r.config.id: [] for r in concepts.rules}
-    rejected: dict[str, _Rejections] = {r.config.id: _Rejections() for r in concepts.rules}
-    figure_at: dict[int, set[str]] = {}
-    for sid, positions in (figures or {}).items():
-        for i in positions:
-            figure_at.setdefault(i, set()).add(sid)
+    grouping = group(sentences, readings, concepts.excluded_mask)
+    decisions = _Decisions(concepts, grouping)
+    chosen, rejected = _assign(grouping, sentences, readings, concepts, decisions, figures or {}, config.quote_once)
+    return _excerpts(concepts, chosen, rejected, sentences)
 
-    def decide(named: int, asserted: int, lead: int, apart: int, nearby: int, article: int, short: bool,
-               figure: frozenset[str]) -> _Decision:
-        """Which sections a unit that names these concepts fits (the best first) and which it does not, and why."""
+
+class _Decisions:
+    """Which sections a unit fits (the best first) and which it does not, and why. A folder has far
+    fewer distinct keys than units: each is decided once."""
+
+    def __init__(self, concepts: Concepts, grouping: Grouping) -> None:
+        self.concepts = concepts
+        self.as_set = Ids()
+        self.weight = idf(Counter(grouping.named), concepts.labels, self.as_set)
+        self.known: dict[_Key, _Decision] = {}
+
+    def __call__(self, key: _Key) -> _Decision:
+        decision = self.known.get(key)
+        if decision is None:
+            decision = self.known[key] = self._decide(*key)
+        return decision
+
+    def _decide(self, named: int, asserted: int, lead: int, apart: int, nearby: int, article: int, short: bool,
+                figure: frozenset[str]) -> _Decision:
+        as_set, concepts = self.as_set, self.concepts
         here = Found(as_set(named), as_set(asserted), as_set(lead), as_set(apart), as_set(nearby | article), short,
                      as_set(nearby))
         bonus = TOPIC_BONUS if here.all & concepts.topic else 1.0
@@ -100,7 +98,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
         for r in concepts.rules:
             if not here.all & r.concepts:
                 continue
-            found = fit(here, r, weight, concepts, bonus)
+            found = fit(here, r, self.weight, concepts, bonus)
             shows = r.config.id in figure
             why = None if shows and found.why and found.why.reason.figure_suffices else found.why
             if why:
@@ -110,31 +108,27 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
         fits.sort(key=lambda f: (not f[0], -f[1]))
         return [(sid, score, labels) for _, score, sid, labels in fits], left_out
 
-    # A folder has far fewer distinct combinations of concepts than units: each is decided once.
-    decided: dict[tuple[int, int, int, int, int, int, bool, frozenset[str]], _Decision] = {}
-    for u, named in enumerate(named_by_unit):
-        if not named & sections_mask:
-            continue  # most units of a large folder
-        a, b = starts[u], starts[u + 1]
-        if cut_off[a] and follows[a] and readings[a].leans == POINTS_BACK:
-            continue  # it cannot be quoted without the sentence before, which is quoted without it
-        asserted = apart = words = 0
-        for k in range(a, b):
-            asserted |= readings[k].asserted
-            apart |= readings[k].apart
-            words += readings[k].words
-        nearby = 0
-        for k in context(sentences, starts, u, follows):  # what the reader has just read
-            nearby |= named_of[k]
-        # (of what comes before, only the subjects matter: fewer distinct keys to decide)
-        key = (named, asserted, readings[a].lead, apart, nearby & subjects, about.get(sentences[a].article.id, 0),
-               words < MIN_WORDS, frozenset(sid for k in range(a, b) for sid in figure_at.get(k, ())))
-        decision = decided.get(key)
-        if decision is None:
-            decision = decided[key] = decide(*key)
-        fits, left_out = decision
+
+def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
+            decide: _Decisions, figures: Mapping[str, Collection[int]],
+            quote_once: bool) -> tuple[Chosen, dict[str, _Rejections]]:
+    """Each unit to the section it fits best (and, unless `quote_once`, to the others it fits), or
+    to the rejections of those it does not fit."""
+    chosen: Chosen = {r.config.id: [] for r in concepts.rules}
+    rejected = {r.config.id: _Rejections() for r in concepts.rules}
+    about = articles_about(sentences, readings, concepts)
+    figure_at: dict[int, set[str]] = {}
+    for sid, positions in figures.items():
+        for i in positions:
+            figure_at.setdefault(i, set()).add(sid)
+    for u in range(len(grouping.named)):
+        key = _key(u, grouping, sentences, readings, concepts, about, figure_at)
+        if key is None:
+            continue
+        fits, left_out = decide(key)
         if not fits and not any(rejected[sid].wants(score) for sid, score, _ in left_out):
             continue  # nothing of this unit would be kept
+        a, b = grouping.starts[u], grouping.starts[u + 1]
         unit = Unit(tuple(sentences[a:b]))
         for sid, score, why in left_out:
             rejected[sid].add(score, unit, why)
@@ -142,11 +136,38 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
             best, score, labels = fits[0]
             chosen[best].append((unit, score, labels))
             for other, other_score, other_labels in fits[1:]:
-                if config.quote_once:
+                if quote_once:
                     rejected[other].add(other_score, unit, Why(Reason.FITS_BETTER, best))
                 else:
                     chosen[other].append((unit, other_score, other_labels))
-    return _excerpts(concepts, chosen, rejected, sentences)
+    return chosen, rejected
+
+
+def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
+         about: dict[str, int], figure_at: dict[int, set[str]]) -> _Key | None:
+    """What decides where unit u goes: the concepts it names, asserts, opens with and names apart; the
+    subjects named just before it and by its article; whether it is short; the sections it gives a
+    figure of. None: it names nothing of any section (most units of a large folder), or it cannot be
+    quoted without the sentence before, which is quoted without it."""
+    named = grouping.named[u]
+    if not named & concepts.sections_mask:
+        return None
+    starts, follows = grouping.starts, grouping.follows
+    a, b = starts[u], starts[u + 1]
+    if grouping.cut_off[a] and follows[a] and readings[a].leans == POINTS_BACK:
+        return None
+    asserted = apart = words = 0
+    for k in range(a, b):
+        asserted |= readings[k].asserted
+        apart |= readings[k].apart
+        words += readings[k].words
+    nearby = 0
+    for k in context(sentences, starts, u, follows):  # what the reader has just read
+        nearby |= readings[k].named
+    # (of what comes before, only the subjects matter: fewer distinct keys to decide)
+    return (named, asserted, readings[a].lead, apart, nearby & concepts.subjects_mask,
+            about.get(sentences[a].article.id, 0), words < MIN_WORDS,
+            frozenset(sid for k in range(a, b) for sid in figure_at.get(k, ())))
 
 
 def _excerpts(concepts: Concepts, chosen: dict[str, list[Candidate]], rejected: dict[str, _Rejections],

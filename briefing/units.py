@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from .concepts import Concepts
@@ -30,6 +31,35 @@ class Unit(NamedTuple):  # a tuple: a large folder has hundreds of thousands
     def text(self) -> str:
         first, last = self.sentences[0], self.sentences[-1]
         return first.article.text[first.start : last.end]
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A folder's sentences as units: unit u is sentences starts[u] to starts[u + 1] (the last start
+    is the number of sentences)."""
+
+    starts: list[int]
+    follows: list[bool]  # per sentence: it directly follows the one before (see `contiguous`)
+    cut_off: list[bool]  # per sentence: it leans on the one before but names what a section excludes
+    named: list[int]  # per unit: the concepts its sentences name
+
+
+def group(sentences: Sequence[Sentence], readings: Sequence[Reading], excluded: int) -> Grouping:
+    """Units of the sentences. A sentence that leans on the one before joins it, unless it names what
+    a section excludes (`excluded`): then the fact before it is quoted without it ("… erklärten die
+    Aufständischen. Sie riefen Millionen Flüchtlinge zur Rückkehr auf." in a section that excludes
+    refugees)."""
+    follows = [i > 0 and contiguous(sentences[i - 1], s) for i, s in enumerate(sentences)]
+    cut_off = [bool(r.leans) and bool(r.asserted & excluded) for r in readings]
+    starts = unit_starts(follows, [bool(r.leans) and not cut for r, cut in zip(readings, cut_off, strict=True)])
+    starts.append(len(sentences))
+    named_by_unit = []
+    for a, b in zip(starts, starts[1:], strict=False):
+        named = readings[a].named
+        for k in range(a + 1, b):
+            named |= readings[k].named
+        named_by_unit.append(named)
+    return Grouping(starts, follows, cut_off, named_by_unit)
 
 
 def unit_starts(follows: Sequence[bool], leans: Sequence[bool]) -> list[int]:
