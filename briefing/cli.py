@@ -48,7 +48,7 @@ def _main(argv: list[str] | None) -> int:
         parser.print_help(sys.stderr)
         return 2
     level = logging.ERROR if args.quiet else logging.INFO if getattr(args, "verbose", False) else logging.WARNING
-    logging.basicConfig(format="%(message)s", level=level, stream=sys.stderr)
+    _log_to_stderr(level)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its font notices are not the user's business
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     # A large folder makes millions of objects that live to the end of the run: with the default
@@ -69,6 +69,22 @@ def _main(argv: list[str] | None) -> int:
     except BrokenPipeError:  # "briefing explain | head -1": the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
         return 0
+
+
+_handler: logging.Handler | None = None  # the one main() installed, replaced when it runs again in one process
+
+
+def _log_to_stderr(level: int) -> None:
+    """Messages of `level` and above to stderr, as bare lines (other handlers, a test's, stay)."""
+    global _handler
+    root = logging.getLogger()
+    if _handler is not None:
+        root.removeHandler(_handler)
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("%(message)s"))
+    _handler.setLevel(level)
+    root.addHandler(_handler)
+    root.setLevel(min(level, logging.WARNING))  # warnings are made even when -q prints none of them
 
 
 class _Parser(argparse.ArgumentParser):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -19,6 +21,24 @@ SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glo
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it, in this process: main() with its own streams and working folder
+    (a new interpreter per case cost most of this file's run time). `run_process` where only a real
+    process will do (signals, pipes, what the interpreter does at exit)."""
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    except SystemExit as exc:  # argparse's --help and --version
+        code = exc.code if isinstance(exc.code, int) else 0
+    finally:
+        os.chdir(here)
+    return subprocess.CompletedProcess(["briefing", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
 
@@ -145,7 +165,7 @@ def test_a_failed_run_leaves_the_previous_brief_intact(tmp_path: Path) -> None:
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
-    result = run("build", "--debug", "--config", str(tmp_path / "nope.yaml"))
+    result = run_process("build", "--debug", "--config", str(tmp_path / "nope.yaml"))  # the interpreter prints it
     assert result.returncode != 0 and "Traceback" in result.stderr
 
 
