@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import email
 import email.policy
+import html
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -134,3 +136,31 @@ def test_email_draft_has_key_points_and_the_pdf(tmp_path: Path) -> None:
     (attachment,) = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_content() == pdf.read_bytes()
+
+
+def test_each_quotation_is_set_in_its_own_language_so_no_word_is_hyphenated_by_another_s_rules() -> None:
+    """An English brief of German and English articles: WeasyPrint hyphenates by the `lang` of the
+    element, so a German quote marked as English would break "weitere" as "weit-ere"."""
+    from briefing.config import load_config
+    from briefing.pipeline import build_brief
+    from briefing.render import render_html
+
+    config = load_config(ROOT / "config.yaml").model_copy(update={"language": "en"})
+    brief = build_brief(config, ROOT / "tests" / "gold" / "articles").brief
+    language = {s.id: s.language for s in brief.sources}
+    assert {"de", "en"} <= set(language.values())  # both are quoted
+    page = render_html(brief)
+    assert '<html lang="en">' in page
+    quoted = {e.text: e.source for section in brief.sections for e in section.excerpts}
+    spans = re.findall(r'<span lang="([a-z]*)">(.*?)</span>', page, re.S)
+    seen = set()
+    for lang, text in spans:
+        source = next((s for t, s in quoted.items() if _plain(text).startswith(t[:40])), None)
+        if source is not None:
+            assert lang == language[source], text[:60]
+            seen.add(lang)
+    assert seen == {"de", "en"}
+
+
+def _plain(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
