@@ -42,6 +42,9 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
 
 
+WRAP_SLACK = 8  # characters a line wrapped by hand may stop short of the width
+
+
 def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """Hard-wrapped: most lines but the last run on without ending a sentence, and are long."""
     if len(lines) < 2:
@@ -49,7 +52,15 @@ def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     inner = lines[:-1]
     runs_on = sum(1 for s, e in inner if not _ENDS_SENTENCE.search(text[s:e]) and e - s >= 40)
     lengths = [e - s for s, e in inner]
-    return runs_on * 2 > len(inner) and max(lengths) <= 100
+    if not (runs_on * 2 > len(inner) and max(lengths) <= 100):
+        return False
+    # A wrapped line is about as full as the width allows: the next line's first word would not have
+    # fit on it (give or take a few characters, for text wrapped by hand). A headline over its
+    # standfirst and a caption, lines of their own, do not fill a width.
+    width = max(e - s for s, e in lines) - WRAP_SLACK
+    full = sum(1 for (s, e), (t, _) in zip(inner, lines[1:], strict=True)
+               if e - s + 1 + len(text[t:].split(maxsplit=1)[0]) > width)
+    return full * 5 >= len(inner) * 4
 
 
 @lru_cache(maxsize=2)

@@ -71,6 +71,17 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert found[1].startswith("Der ukrainische Präsident Wolodymyr\nSelenskyj")
 
 
+def test_a_page_header_of_headline_standfirst_and_caption_is_not_wrapped_prose() -> None:
+    # a page's top as archived: headline, standfirst, photo caption, date; no blank lines between them
+    text = ("Port strike to end as dockworkers accept a new three-year contract\n"
+            "The union says the deal raises wages and limits automation at the nation's largest ports.\n"
+            "Dockworkers picket outside a terminal in the harbour on Monday. / Photo: Reuters / Reuters\n"
+            "March 4, 2025\n\nThe strike ended after nine days.")
+    lines = [text[s:e] for s, e in paragraphs(text)]
+    assert lines[1] == "The union says the deal raises wages and limits automation at the nation's largest ports."
+    assert len(lines) == 5
+
+
 def test_offsets_survive_windows_line_ends() -> None:
     text = "Erster Satz hier.\r\nZweiter Satz dort.\r\n"
     assert _sentences(text) == ["Erster Satz hier.", "Zweiter Satz dort."]
