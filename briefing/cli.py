@@ -18,12 +18,11 @@ from .cache import ArticleCache
 from .config import Config, load_config
 from .errors import BriefingError, ConfigError, UsageError
 from .ingest import read_articles, safe_name
-from .mail import email_draft
 from .models import Brief
-from .output import write_all
 from .pipeline import Build, build_brief
 from .prepare import terminal_progress
-from .render import BUILTIN_TEMPLATES, brief_json, render_html, render_pdf
+from .publish import Targets, publish
+from .render import BUILTIN_TEMPLATES, brief_json
 from .timeline import previous_edition
 from .watch import watch
 
@@ -200,23 +199,12 @@ def _build_once(args: argparse.Namespace) -> int:
     out = args.out or (args.config.resolve().parent / str(config.output).replace("{date}", build.brief.date.isoformat()))
     to_stdout = args.json is not None and str(args.json) == "-"
     templates = _template_dirs(config, args.config)
-    targets = [t for t in (out, None if to_stdout else args.json, args.html, args.eml) if t is not None]
-    for target in targets:
+    targets = Targets(out, None if to_stdout else args.json, args.html, args.eml, tuple(args.to or ()))
+    for target in targets.paths():
         _check_output(target, articles, args.config, templates, config)
-    if len({t.resolve() for t in targets}) < len(targets):
+    if len({t.resolve() for t in targets.paths()}) < len(targets.paths()):
         raise UsageError("two outputs are the same file: give each its own name")
-    # everything is made before anything is written: a failure leaves every earlier output as it was
-    html = render_html(build.brief, templates)
-    pdf = render_pdf(html, build.brief, templates, pdf_a=config.pdf_a, attach_json=config.attach_json)
-    outputs = {out: pdf}
-    if args.json and not to_stdout:
-        outputs[args.json] = brief_json(build.brief).encode("utf-8")
-    if args.html:
-        outputs[args.html] = html.encode("utf-8")
-    if args.eml:
-        outputs[args.eml] = email_draft(build.brief, pdf, out.name, args.to or config.email.to, config.email.cc,
-                                        config.email.sender)
-    write_all(outputs)
+    publish(build.brief, config, templates, targets)
     if to_stdout:
         sys.stdout.write(brief_json(build.brief) + "\n")
     _report(build, out)
