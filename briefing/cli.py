@@ -20,7 +20,7 @@ from .errors import BriefingError, ConfigError, UsageError
 from .ingest import read_articles, safe_name
 from .models import Brief
 from .pipeline import Build, build_brief
-from .prepare import terminal_progress
+from .progress import terminal_progress
 from .publish import Targets, publish
 from .render import BUILTIN_TEMPLATES, brief_json
 from .timeline import previous_edition

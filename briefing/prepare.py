@@ -4,7 +4,6 @@ there are many."""
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,30 +85,3 @@ def _one(job: tuple[str, bytes, dict[str, object]]) -> tuple[Article, Spans] | s
         return article, [(s.start, s.end, s.paragraph) for s in split_sentences(article)]
     except Exception as exc:  # noqa: BLE001 - one text the segmenter cannot take must not end the run
         return f"cannot be split into sentences ({type(exc).__name__}); please report this file"
-
-
-def terminal_progress(label: str) -> Callable[[int, int], None]:
-    """A progress bar with counts and time left on a terminal; a line every tenth otherwise.
-    The callable takes (done, total)."""
-    if sys.stderr.isatty():
-        from tqdm import tqdm
-
-        bar: list[tqdm] = []
-
-        def update(n: int, total: int) -> None:
-            if not bar:
-                bar.append(tqdm(total=total, desc=label, unit="article", file=sys.stderr, leave=False))
-            bar[0].update(n - bar[0].n)
-            if n == total:
-                bar[0].close()
-
-        return update
-
-    told = [0]  # tenths reported so far
-
-    def line(n: int, total: int) -> None:
-        if total >= 100 and (n * 10 // total > told[0] or n == total):
-            told[0] = n * 10 // total
-            print(f"{label}: {n}/{total} articles", file=sys.stderr)
-
-    return line

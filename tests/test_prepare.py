@@ -239,7 +239,7 @@ def test_a_second_run_finds_the_german_lemmas_in_the_cache(tmp_path: Path, monke
 
 
 def test_progress_off_a_terminal_is_a_line_every_tenth(capsys: pytest.CaptureFixture[str]) -> None:
-    from briefing.prepare import terminal_progress
+    from briefing.progress import terminal_progress
 
     report = terminal_progress("select")
     for done in [*range(62, 1000, 62), 1000]:  # reported in chunks, as the reading processes finish them
