@@ -17,6 +17,10 @@ _PATTERNS = [
                r"(?:aus|in|from|im)\s+(?:dem|der|den|the\s+)?\s*[\w-]+(?:\s+[\w-]+)?)", re.U),
     # "…, U.S. Secretary of State Antony Blinken said on Thursday.", "…, South Korea's spy agency told lawmakers."
     re.compile(rf",\s+(?P<who>{_PHRASE}(?:\s+[a-z][\w-]+){{0,2}})\s+(?:{_SAY_EN}|{ANNOUNCE})\b", re.U),
+    # "…, a company spokesperson said on Saturday.", "…, a senior Ukrainian commander told Reuters.": an
+    # English speaker named by role alone is written in small letters
+    re.compile(rf",\s+(?P<who>(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:spokesperson|spokesman|spokeswoman|official|commander|"
+               rf"lawmaker|diplomat|analyst|minister|negotiator|executive|officer|source)s?)\s+(?:{_SAY_EN}|{ANNOUNCE})\b", re.U),
     # "A Pentagon spokesperson, Sabrina Singh, said …"
     re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,3}(?:spokesperson|spokesman|spokeswoman|official|minister|"
                r"Sprecher|Sprecherin|Minister|Ministerin),\s+(?:[A-Z][\w-]+\s*){1,3}),\s+(?:said|says|sagte|sagt)\b", re.U),
@@ -199,6 +203,11 @@ _DEMONYM = re.compile(r"^(?:the\s+)?(?:German|American|Russian|Ukrainian|Briton|
 _TRAILING_ADVERB = re.compile(r"\s+(also|too|again|later|earlier|first|then|auch|zudem|ebenfalls|weiter|nun|jetzt)$", re.I)
 
 
+# "a company spokesperson", "a senior Ukrainian commander": a role with what tells whose (not "a spokesperson")
+_ROLE_ONLY = re.compile(r"^(?:a|an)\s+(?:[\w-]+\s+){1,3}(?:spokesperson|spokesman|spokeswoman|official|commander|lawmaker|"
+                        r"diplomat|analyst|minister|negotiator|executive|officer|source)s?$")
+
+
 def _clean(who: str) -> str | None:
     if re.search(r"(?<=[a-zäöüß]{2})[.!?]\s*(?=[A-ZÄÖÜ])", who):
         return None  # it runs into the next sentence ("für die Beschäftigten. Sie kündigte", "Sprecher.Dem Bericht")
@@ -212,7 +221,8 @@ def _clean(who: str) -> str | None:
     if re.match(r"^(der|die|das|des|dem|den)\s+(der|die|das|des|dem|den|ein|eine|einen|einem)\b", who, re.I):
         return None  # "bezeichnete der die US-Einstufung …": the first "der" is "he", what follows the object
     who = base_form(who)
-    if not who or len(who.split()) > 8 or not re.search(r"[A-ZÄÖÜ]", who) or _NOT_A_CLAIMANT.match(who):
+    if not who or len(who.split()) > 8 or not (re.search(r"[A-ZÄÖÜ]", who) or _ROLE_ONLY.match(who)) \
+            or _NOT_A_CLAIMANT.match(who):
         return None
     if who.lower() in _NOT_ALONE or _DEMONYM.match(who):
         return None

@@ -189,6 +189,12 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
          "Vizeminister Kim Hong-kyun"),  # the addressee is no speaker
         ("Die Soldaten kamen am Montag an.", None),
         ("The troops arrived, he said on Tuesday.", None),
+        # a role in small letters, with what tells whose; both speakers of two sentences
+        ("The plant will close in 2026, a company spokesperson said on Saturday. The union said it would strike.",
+         "a company spokesperson"),
+        ("The plant will close in 2026, a spokesperson said.", None),
+        ("The plant will close, a company spokesperson said. Germany's IG Metall union said it would strike.",
+         "a company spokesperson; Germany's IG Metall union"),
     ],
 )
 def test_attribution(text: str, who: str | None) -> None:
