@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .hedging import ANNOUNCE, SAY_DE, SAY_EN
+from .language import german_lemma
 
 _SAY_DE, _SAY_EN = SAY_DE, SAY_EN
 _NAME = r"[A-ZÄÖÜ\"„][\w\"“„'’-]*"
@@ -232,6 +233,19 @@ def _clean(who: str) -> str | None:
 _MASCULINE = re.compile(r"(dienst|er|ent|ist|or|eur|ling|stab|rat|chef|minister)$")
 
 
+def _nominative(words: list[str]) -> list[str]:
+    """A masculine or neuter noun after "des" as a reader names it: Sprechers is Sprecher,
+    US-Verteidigungsministeriums US-Verteidigungsministerium, Präsidenten Präsident, Vorsitzenden
+    Vorsitzender. Not the adjective of a name that is itself in the genitive ("des Weißen Hauses")."""
+    noun, rest = words[0], words[1:]
+    if rest and rest[0].endswith("es"):
+        return words
+    if noun.endswith("enden"):  # a participle as a noun: (Betriebsrats)vorsitzenden
+        return [noun[:-1] + "r", *rest]
+    lemma = german_lemma(noun)
+    return [lemma if lemma[:1].isupper() and lemma[:3] == noun[:3] else noun, *rest]
+
+
 def base_form(who: str) -> str:
     """The claimant as a reader names them, not in the case the sentence put them in: "Wi Sung-lac,
     einen südkoreanischen Gesetzgeber" is "Wi Sung-lac"; "einen südkoreanischen Gesetzgeber" is "ein
@@ -243,6 +257,8 @@ def base_form(who: str) -> str:
     words = who.split()
     first = words[0].lower() if words else ""
     adjectives = [w for w in words[1:] if w[:1].islower()]
+    if first == "des" and len(words) >= 2 and words[1][:1].isupper():  # genitive: "nach Angaben des …"
+        return " ".join(_nominative(words[1:]))
     if first in ("der", "die", "das", "the") and not adjectives or first in ("dem", "den", "des"):
         return " ".join(words[1:])
     if first in ("der", "die", "das", "the"):

@@ -189,6 +189,10 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
          "Vizeminister Kim Hong-kyun"),  # the addressee is no speaker
         ("Die Soldaten kamen am Montag an.", None),
         ("The troops arrived, he said on Tuesday.", None),
+        # a genitive named as a reader names it
+        ("Nach Einschätzung des US-Verteidigungsministeriums beläuft sich die Zahl auf 10.000.", "US-Verteidigungsministerium"),
+        ("Im Werk sollen nach Angaben des Betriebsratsvorsitzenden Thomas Kreher 1.400 Stellen wegfallen.",
+         "Betriebsratsvorsitzender Thomas Kreher"),
         # a role in small letters, with what tells whose; both speakers of two sentences
         ("The plant will close in 2026, a company spokesperson said on Saturday. The union said it would strike.",
          "a company spokesperson"),
