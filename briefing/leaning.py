@@ -1,6 +1,6 @@
 """leaning: whether a sentence leans on the one before it, so that it is quoted with it: it points
 back ("Sie …", "Demnach …", "… bestätigen diese Meldung"), answers a concession, or goes on with
-what the sentence before reported someone to say (German subjunctive)."""
+what the sentence before reported someone to say (German subjunctive, "hieß es weiter", "he added")."""
 
 from __future__ import annotations
 
@@ -43,7 +43,16 @@ def leans_back(text: str, before: str, language: str | None = None) -> int:
     if (language == "de" and reported_from(text) is None and not _SAID.search(text) and continues_speech(text)
             and reported_from(before) is not None):
         return CONTINUES  # "Choe erklärte, …. Pjöngjang zweifle nicht daran, …": the speaker is in the sentence before
+    if _GOES_ON.search(text) and (reported_from(before) is not None or language == "de" and continues_speech(before)):
+        return CONTINUES  # "…, hieß es weiter.", "…, he added.": more of what the sentence before reports
     return 0
+
+
+# A speech tag that says the statement goes on: "hieß es weiter", "so der Sprecher weiter", "fügte er hinzu",
+# "the ministry also said", "he added"
+_GOES_ON = re.compile(r"\b(?:hieß es|heißt es|hiess es|sagte|sagt|erklärte|betonte|so)\b[^.;:!?]{0,40}?\bweiter\b|"
+                      r"\bfügte\b[^.;!?]{0,60}\bhinzu\b|\b(?:also|further) (?:said|says|told|stated|wrote)\b|"
+                      r",\s*(?:\S+\s+){0,4}?added\b")
 
 
 # "Der Diplomat habe geantwortet, …": a subjunctive that names a speaker of its own starts a statement

@@ -304,6 +304,10 @@ def test_the_audience_of_a_statement_is_not_what_it_is_about() -> None:
         ("Der Diplomat habe geantwortet, er werde es weitergeben.", "Der Minister sagte, es sei ernst.", False),
         ("Die eigene Armee kämpft weiter.", "Der Minister sagte, alles sei ruhig.", False),
         ("Ich glaube das nicht.", "Er sagte, es sei so.", False),
+        # a speech tag that says the statement goes on
+        ("Eine zweite Entsendung werde in Kürze erfolgen, hieß es weiter.", "Am Freitag hieß es, 1.500 würden ausgebildet.", True),
+        ("The deal also covers pensions, the union added.", "The plant will close, the company said.", True),
+        ("The deal also covers pensions, the union added.", "The plant will close next year.", False),
     ],
 )
 def test_a_sentence_that_points_back_or_goes_on_with_reported_speech_leans_on_the_one_before(
