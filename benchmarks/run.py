@@ -7,6 +7,7 @@ generated articles, cold and with a warm cache. Writes benchmarks/RESULTS.md.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import platform
@@ -84,23 +85,34 @@ def main() -> None:
         html, pdf = tmp / "seed.html", tmp / "seed.pdf"
         # Short runs vary by a tenth of a second: each is measured SEED_RUNS times, interleaved, and the
         # median is reported.
-        measure(PY, "-m", "briefing", "build", "--no-cache", "--config", str(seed_cfg), "--out", str(pdf), "--html", str(html))
-        colds, floors, warms = [], [], []
+        brief_json = tmp / "seed.json"
+        measure(PY, "-m", "briefing", "build", "--no-cache", "--config", str(seed_cfg), "--out", str(pdf), "--html", str(html),
+                "--json", str(brief_json))
+        bare = tmp / "bare.html"
+        bare.write_text(bare_html(json.loads(brief_json.read_text(encoding="utf-8"))), encoding="utf-8")
+        colds, floors, bares, warms = [], [], [], []
         for _ in range(SEED_RUNS):
             colds.append(measure(PY, "-m", "briefing", "build", "-v", "--no-cache", "--config", str(seed_cfg),
                                  "--out", str(pdf)))
             floors.append(measure(PY, "-c", f"import weasyprint; weasyprint.HTML(filename={str(html)!r})"
                                   f".write_pdf({str(tmp / 'f.pdf')!r})"))
+            bares.append(measure(PY, "-c", f"import weasyprint; weasyprint.HTML(filename={str(bare)!r})"
+                                 f".write_pdf({str(tmp / 'b.pdf')!r})"))
             measure(PY, "-m", "briefing", "build", "--config", str(seed_cfg), "--out", str(pdf))  # fills the cache
             warms.append(measure(PY, "-m", "briefing", "build", "-v", "--config", str(seed_cfg), "--out", str(pdf)))
             shutil.rmtree(tmp / "cache-seed", ignore_errors=True)
-        cold, floor, warm = _median(colds), _median(floors), _median(warms)
+        cold, floor, bare_floor, warm = _median(colds), _median(floors), _median(bares), _median(warms)
         ratio = float(cold["wall"]) / float(floor["wall"])  # type: ignore[arg-type]
         rows.append(_row(f"seed brief, cold, no cache (median of {SEED_RUNS})", cold))
         rows.append(_row(f"seed brief, cold process, warm cache (median of {SEED_RUNS})", warm))
         rows.append(_row(f"floor: import WeasyPrint, render the same HTML (median of {SEED_RUNS})", floor))
+        rows.append(_row(f"bare floor: import WeasyPrint, render the same content as plain headings, quotes and a "
+                         f"list with one A4 stylesheet (median of {SEED_RUNS})", bare_floor))
         checks.append(f"seed brief / floor: {ratio:.2f}x (target <= 1.3x), with a warm cache "
                       f"{float(warm['wall']) / float(floor['wall']):.2f}x")  # type: ignore[arg-type]
+        bare_wall = float(bare_floor["wall"])  # type: ignore[arg-type]
+        checks.append(f"seed brief, cold process, warm cache / bare floor: {float(warm['wall']) / bare_wall:.2f}x "  # type: ignore[arg-type]
+                      f"(target <= 1.5x): what the brief's styling and features cost beyond the content")
         # 2. Corpora.
         walls = {}
         for count in ([1000] if quick else [1000, 10000]):
@@ -133,6 +145,23 @@ def main() -> None:
                *[f"- {c}" for c in checks], ""]
     (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(results), encoding="utf-8")
     print("\n".join(results))
+
+
+def bare_html(brief: dict[str, object]) -> str:
+    """The brief's content with none of its styling: a title, each section's excerpts as plain
+    blockquotes with their citation number, the source list; an A4 page with page numbers."""
+    esc = html.escape
+    sources = brief["sources"]  # type: ignore[index]
+    number = {s["id"]: s["number"] for s in sources}  # type: ignore[union-attr]
+    parts = ["<!doctype html><html><head><meta charset='utf-8'><style>@page { size: A4; margin: 2cm; "
+             "@bottom-right { content: counter(page) ' / ' counter(pages); } } body { font-family: serif; }</style>"
+             f"</head><body><h1>{esc(str(brief['title']))}</h1>"]
+    for section in brief["sections"]:  # type: ignore[union-attr]
+        parts.append(f"<h2>{esc(section['title'])}</h2>")
+        parts += [f"<blockquote>{esc(e['text'])} [{number[e['source']]}]</blockquote>" for e in section["excerpts"]]
+    parts.append("<h2>Sources</h2><ol>" + "".join(f"<li>{esc(str(s.get('title') or s['path']))}</li>" for s in sources)  # type: ignore[union-attr]
+                 + "</ol></body></html>")
+    return "".join(parts)
 
 
 def _row(label: str, result: dict[str, object]) -> str:

@@ -139,8 +139,9 @@ def test_email_draft_has_key_points_and_the_pdf(tmp_path: Path) -> None:
 
 
 def test_each_quotation_is_set_in_its_own_language_so_no_word_is_hyphenated_by_another_s_rules() -> None:
-    """An English brief of German and English articles: WeasyPrint hyphenates by the `lang` of the
-    element, so a German quote marked as English would break "weitere" as "weit-ere"."""
+    """An English brief of German and English articles: WeasyPrint hyphenates (where a template asks
+    for it) and picks quotation rules by the `lang` of the element, so a German quote marked as
+    English would break "weitere" as "weit-ere"."""
     from briefing.config import load_config
     from briefing.pipeline import build_brief
     from briefing.render import render_html
