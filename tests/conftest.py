@@ -6,11 +6,31 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from briefing.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def edited_config(path: Path, edit: Any = None, **change: object) -> Path:
+    """The repository's config.yaml, changed as data (not as text, where a replacement that no
+    longer matches changes nothing), written to `path`. `edit(config)` may change it in place."""
+    config = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    config.update(change)
+    if edit is not None:
+        edit(config)
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def section(config: dict[str, Any], sid: str) -> dict[str, Any]:
+    """A section of a config loaded as data, by id (KeyError when there is none)."""
+    found = next((s for s in config["sections"] if s["id"] == sid), None)
+    if found is None:
+        raise KeyError(sid)
+    return found
 
 
 @dataclass(frozen=True)

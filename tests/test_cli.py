@@ -14,7 +14,7 @@ import pytest
 
 from briefing.cli import main
 
-from .conftest import ROOT
+from .conftest import ROOT, edited_config
 
 GOOD = (ROOT / "seeds" / "002_1bf99e9070e36d9d.txt").read_text(encoding="utf-8")
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -44,12 +44,7 @@ def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
 
 
 def config_for(tmp_path: Path, articles: Path, **change: object) -> Path:
-    text = (ROOT / "config.yaml").read_text(encoding="utf-8").replace("articles: seeds", f"articles: {articles}")
-    for key, value in change.items():
-        text += f"\n{key}: {value}\n"
-    path = tmp_path / "config.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return edited_config(tmp_path / "config.yaml", articles=str(articles), **change)
 
 
 def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -305,7 +300,9 @@ def test_output_cut_short_by_the_reader_is_no_error(tmp_path: Path) -> None:
 def test_an_impossible_date_in_the_config_is_an_error_naming_the_key(tmp_path: Path, date: str,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     config = config_for(tmp_path, _one_article(tmp_path))
-    config.write_text(config.read_text(encoding="utf-8").replace("date: latest", f"date: {date}"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    assert "date: latest" in text
+    config.write_text(text.replace("date: latest", f"date: {date}"), encoding="utf-8")  # unquoted, as a user writes it
     assert main(["build", "--config", str(config), "--out", str(tmp_path / "b.pdf")]) == 2
     assert "date: " in capsys.readouterr().err and not (tmp_path / "b.pdf").exists()
 
@@ -523,10 +520,7 @@ def test_what_a_file_says_reaches_the_terminal_escaped(tmp_path: Path, capsys: p
 def test_a_title_of_several_lines_makes_a_one_line_subject(tmp_path: Path) -> None:
     import email
 
-    config = config_for(tmp_path, _one_article(tmp_path))
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "title: Nordkoreanische Soldaten im Krieg gegen die Ukraine", 'title: "Nordkoreanische Soldaten\\nim Krieg"'),
-        encoding="utf-8")
+    config = config_for(tmp_path, _one_article(tmp_path), title="Nordkoreanische Soldaten\nim Krieg")
     eml = tmp_path / "b.eml"
     assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf"), "--eml", str(eml)]) == 0
     assert email.message_from_bytes(eml.read_bytes())["Subject"].startswith("Nordkoreanische Soldaten im Krieg (")

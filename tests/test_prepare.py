@@ -6,6 +6,7 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ from briefing.config import Config, load_config
 from briefing.pipeline import build_brief
 from briefing.prepare import prepare_articles
 
-from .conftest import ROOT
+from .conftest import ROOT, edited_config, section
 
 
 def _copy_seeds(tmp_path: Path) -> Path:
@@ -85,15 +86,18 @@ def test_a_damaged_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
     json.loads(entries[0].read_text(encoding="utf-8"))  # written anew
 
 
-def _config(tmp_path: Path, name: str, edit: Callable[[str], str] = lambda text: text) -> Config:
-    path = tmp_path / f"{name}.yaml"
-    path.write_text(edit((ROOT / "config.yaml").read_text(encoding="utf-8")), encoding="utf-8")
-    return load_config(path)
+def _config(tmp_path: Path, name: str, edit: Callable[[dict[str, Any]], None] | None = None) -> Config:
+    return load_config(edited_config(tmp_path / f"{name}.yaml", edit))
 
 
-def _without_agreement(text: str) -> str:  # the editing loop: one section fewer, another title and cap
-    text = text.replace("title: Reaktion Südkoreas", "title: Südkorea").replace("max_excerpts: 12", "max_excerpts: 6")
-    return text[: text.index("  - id: agreement")] + text[text.index("  - id: south-korea"):]
+def _without_agreement(config: dict[str, Any]) -> None:  # the editing loop: one section fewer, another title and cap
+    section(config, "south-korea")["title"] = "Südkorea"
+    section(config, "deployment")["max_excerpts"] = 6
+    config["sections"].remove(section(config, "agreement"))
+
+
+def _with_a_new_term(config: dict[str, Any]) -> None:
+    section(config, "combat")["terms"].append("Militärexperte | Beobachter | observer")
 
 
 def _spy_on_reading(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
@@ -124,9 +128,7 @@ def test_a_sections_change_reads_only_terms_never_read_and_gives_the_fresh_brief
     assert cached.model_dump_json() == build_brief(fewer, folder, None, workers=1).brief.model_dump_json()
 
     read.clear()
-    more = _config(tmp_path, "more", lambda text: text.replace(
-        "      - Nordkoreaner | nordkoreanisch | North Korean\n",
-        "      - Nordkoreaner | nordkoreanisch | North Korean\n      - Militärexperte | Beobachter | observer\n", 1))
+    more = _config(tmp_path, "more", _with_a_new_term)
     cached = build_brief(more, folder, cache, workers=1).brief
     assert read == [["Militärexperte|Beobachter|observer"]] * 5  # only the new term, in each article
     assert cached.model_dump_json() == build_brief(more, folder, None, workers=1).brief.model_dump_json()

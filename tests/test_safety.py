@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from briefing.cli import main
 
-from .conftest import ROOT
+from .conftest import ROOT, edited_config
 
 HOSTILE = """Nordkoreanische Soldaten in Kursk: ein Test
 
@@ -53,9 +53,7 @@ def test_hostile_text_is_shown_literally_and_nothing_is_fetched(
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    config = (ROOT / "config.yaml").read_text(encoding="utf-8").replace("articles: seeds", f"articles: {folder}")
-    config = config.replace("date: latest ", "date: 2024-11-05 ")
-    (tmp_path / "config.yaml").write_text(config, encoding="utf-8")
+    edited_config(tmp_path / "config.yaml", articles=str(folder), date="2024-11-05")
     out, html, data = tmp_path / "out" / "b.pdf", tmp_path / "out" / "b.html", tmp_path / "out" / "b.json"
     record.clear()  # from here on: only what the build does
     assert main(["build", "-q", "--config", str(tmp_path / "config.yaml"), "--out", str(out), "--html", str(html),
