@@ -23,6 +23,7 @@ from .language import (
     tokens,
     word_keys,
 )
+from .lexicon import NATIONALITY_WORD as NATIONALITY
 
 _NUMBER_WORDS = {"tausend", "tausende", "tausenden", "tausender", "hunderttausend", "hunderttausende",
                  "thousand", "thousands", "hundreds"}
@@ -184,7 +185,7 @@ class ConceptIndex:
         for i, found in found_at:
             if flags is None or not flags[i]:
                 asserted |= found
-            if i < lead or i >= tag:
+            if (i < lead or i >= tag) and not _of_another(texts, i, covered):
                 opening |= found
             beside = covered.get(i - 1, 0) | covered.get(i + 1, 0)
             if not beside & ~found:
@@ -283,3 +284,20 @@ def _is_big_number(word: str) -> bool:
         return True
     value = number_value(word)
     return value is not None and value >= 100 and not (1900 <= value <= 2100 and len(word) == 4)
+
+
+def _of_another(texts: Sequence[str], i: int, covered: dict[int, int]) -> bool:
+    """The word at i belongs to an actor no concept names: "Ukrainian military intelligence", "Ukraine's
+    special forces", "die ukrainische Armee" in a brief whose concepts never name Ukraine. Then the
+    sentence is not about the section's own (Seoul's intelligence, North Korea's soldiers)."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if covered.get(j):
+            return False  # a concept qualifies it ("südkoreanischen Geheimdienstes")
+        word = texts[j]
+        if word == "s" and j and texts[j - 1][:1].isupper():  # "Ukraine’s": the possessive's own word is next
+            return not covered.get(j - 1)
+        if NATIONALITY.match(word):
+            return True
+        if not word.islower() or word in ("the", "der", "die", "das", "des", "dem", "den"):
+            return False  # only adjectives between the nationality and the word ("military", "special")
+    return False

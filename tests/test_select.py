@@ -341,3 +341,15 @@ def test_two_sources_giving_one_exact_statistic_are_one_fact_and_a_year_is_no_fi
     kept = deduplicate(excerpts, gist, rarity_of([content for content, _ in gist.values()]), 20)
     assert kept[0].text == a and [c.text for c in kept[0].corroborated_by] == [b]
     assert len(kept) == 13
+
+
+def test_a_word_said_of_an_actor_no_concept_names_is_not_what_the_sentence_is_about() -> None:
+    # (bit 0: the section's word; bit 1: the brief's own actor)
+    index = ConceptIndex([["intelligence", "Truppe", "forces"], ["South Korea", "South Korean", "südkoreanisch"]])
+    assert index.read("South Korean intelligence said on Monday that units had moved.", "en").lead == 0b11
+    assert index.read("Ukrainian military intelligence said on Monday that units had moved.", "en").lead == 0
+    assert index.read("Footage published by Ukraine's special forces on Monday shows it.", "en").lead == 0
+    assert index.read("Der Vormarsch ukrainischer Truppen in die Region überraschte alle.", "de").lead == 0
+    assert index.read("Der Vormarsch der Truppen in die Region überraschte alle.", "de").lead == 0b01
+    # still named and asserted: only what the sentence is about changes
+    assert index.read("Ukrainian military intelligence said on Monday that units had moved.", "en").asserted == 0b01
