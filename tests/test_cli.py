@@ -59,6 +59,14 @@ def test_help_and_version() -> None:
     assert run("--version").stdout.startswith("briefing ")
 
 
+@pytest.mark.parametrize(("command", "option"), [("sources", "--strict"), ("sources", "--no-cache"), ("sources", "-j"),
+                                                  ("explain", "--strict"), ("explain", "--watch")])
+def test_a_command_takes_only_the_options_it_uses(command: str, option: str) -> None:
+    result = run(command, option, *(["2"] if option == "-j" else []))
+    assert result.returncode == 2
+    assert option in one_error_line(result)
+
+
 def test_missing_config(tmp_path: Path) -> None:
     result = run("build", "--config", str(tmp_path / "nope.yaml"))
     assert result.returncode == 2
