@@ -150,13 +150,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load(args: argparse.Namespace) -> tuple[Config, Path]:
     config = load_config(args.config)
-    base = args.config.resolve().parent
-    articles = args.articles if args.articles is not None else base / config.articles
+    articles = args.articles if args.articles is not None else config.resolved(config.articles)
     return config, articles
 
 
 def _build_brief(args: argparse.Namespace, config: Config, articles: Path) -> Build:
-    folder = (args.config.resolve().parent / config.cache).resolve()
+    folder = config.resolved(config.cache).resolve()
     if not args.no_cache and folder.is_relative_to(articles.resolve()):
         raise ConfigError(f"{args.config}: cache: {config.cache} is inside the articles folder; put it elsewhere")
     cache = None if args.no_cache else ArticleCache(folder)
@@ -198,7 +197,7 @@ def _build_once(args: argparse.Namespace) -> int:
     build = _build_brief(args, config, articles)
     if args.strict and build.warnings:
         raise BriefingError(f"--strict: {len(build.warnings)} warning(s), first: {build.warnings[0]}; nothing written")
-    out = args.out or (args.config.resolve().parent / str(config.output).replace("{date}", build.brief.date.isoformat()))
+    out = args.out or config.resolved(str(config.output).replace("{date}", build.brief.date.isoformat()))
     to_stdout = args.json is not None and str(args.json) == "-"
     templates = _template_dirs(config, args.config)
     targets = Targets(out, None if to_stdout else args.json, args.html, args.eml, tuple(args.to or ()))
@@ -275,7 +274,7 @@ def _check_output(target: Path, articles: Path, config_path: Path, templates: li
         raise UsageError(f"{target}: refusing to overwrite the config")
     if any(where.is_relative_to(t.resolve()) for t in templates):
         raise UsageError(f"{target}: refusing to write into a template folder")
-    if where.is_relative_to((config_path.resolve().parent / config.cache).resolve()):
+    if where.is_relative_to(config.resolved(config.cache).resolve()):
         raise UsageError(f"{target}: refusing to write into the cache folder")
 
 
@@ -283,7 +282,7 @@ def _template_dirs(config: Config, config_path: Path) -> list[Path]:
     """The user's template folder (if any) first, the built-in one last."""
     dirs = [BUILTIN_TEMPLATES]
     if config.templates is not None:
-        user = config_path.resolve().parent / config.templates
+        user = config.resolved(config.templates)
         if not user.is_dir():
             raise ConfigError(f"{config_path}: templates: folder not found: {user}")
         dirs.insert(0, user)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from .errors import ConfigError
 from .lexicon import FUNCTION_WORDS
@@ -138,6 +138,13 @@ class Config(_Strict):
     )
     sections: list[SectionConfig] = Field(min_length=1, description="The sections of the brief, in order.")
 
+    _folder: Path | None = PrivateAttr(None)  # the config file's folder, which its paths are relative to
+
+    def resolved(self, path: Path | str) -> Path:
+        """A path of the config (articles, output, cache, templates) as it is meant: relative to the
+        config file's folder (to the working folder for a config not read from a file)."""
+        return (self._folder or Path.cwd()) / path
+
     @model_validator(mode="after")
     def _unique_section_ids(self) -> Config:
         seen: set[str] = set()
@@ -187,10 +194,12 @@ def load_config(path: Path) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings at the top level")
     try:
-        return Config.model_validate(data)
+        config = Config.model_validate(data)
     except ValidationError as exc:
         lines = [_format_error(error) for error in exc.errors()]
         raise ConfigError("\n".join(f"{path}: {line}" for line in lines)) from None
+    config._folder = path.resolve().parent
+    return config
 
 
 def config_warnings(config: Config) -> list[str]:

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from briefing.cli import main
+from briefing.config import load_config
 
 from .conftest import ROOT
 
@@ -103,3 +104,14 @@ def test_the_config_schema_describes_configs_as_users_write_them(path: str, caps
     assert not [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(config)]
     wrong = {**config, "sections": [{**config["sections"][0], "terms": 3}]}
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(wrong))  # and still catches mistakes
+
+
+def test_the_config_resolves_its_paths_against_its_own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "brief"
+    folder.mkdir()
+    (folder / "config.yaml").write_text("title: t\nauthor: a\narticles: news\ncache: c\nsections:\n  - id: s\n    title: S\n"
+                                        "    terms: [a | b, c]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # run from elsewhere
+    config = load_config(Path("brief") / "config.yaml")
+    assert config.resolved(config.articles) == folder.resolve() / "news"
+    assert config.resolved(config.cache) == folder.resolve() / "c"
