@@ -11,7 +11,7 @@ from typing import NamedTuple
 import snowballstemmer
 
 TOKEN = re.compile(r"\d+(?:[.,'’ ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?|[^\W\d_]+", re.U)
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "á": "a"})
+FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "á": "a"})
 _STEMMERS = {"de": snowballstemmer.stemmer("german"), "en": snowballstemmer.stemmer("english")}
 
 # The commonest function words: between German and English they decide a text's language at once.
@@ -118,10 +118,10 @@ def _stem(word: str, lang: str) -> str:
     """Snowball's German stemmer drops umlauts (zählen -> zahl, the same as Zahl); put them back
     where the stem is still a prefix of the word, so that only the ending is cut."""
     stem = str(_STEMMERS[lang].stemWord(word))
-    folded = word.translate(_FOLD)
+    folded = word.translate(FOLD)
     if folded.startswith(stem) and len(folded) == len(word):
         return word[: len(stem)]
-    return stem.translate(_FOLD)
+    return stem.translate(FOLD)
 
 
 @lru_cache(maxsize=100_000)

@@ -26,7 +26,7 @@ _LEANS_BACK = re.compile(
     r"^(\S+\s+){1,3}(nämlich|wiederum|demnach|daher|deshalb|dabei|dort|(diese[rsnm]?|jene[rsnm]?)(?! (woche|jahr|monat|tag|zeit))|"
     r"of them|of these|of those)\b|"
     # a pronominal adverb in the first clause points back, unless a clause it announces follows ("dafür …, dass …")
-    r"^[^,;:]*\b(dafür|dazu|dadurch|darüber|hierfür|hierzu)\b(?![^.;:]*,\s*(dass|ob|wie|um)\b)|"
+    r"^[^,;:]*\b(dafür|dazu|dadurch|darüber(?! hinaus)|hierfür|hierzu)\b(?![^.;:]*,\s*(dass|ob|wie|um)\b)|"
     # what was just reported, named as such: "Weder das Pentagon noch die NATO bestätigen diese Meldung"
     r"^.*?\b(diese[rsnm]?|jene[rsnm]?|solche[rsnm]?|these|this|those|such) (meldung|angabe|bericht|information|"
     r"darstellung|einschätzung|aussage|behauptung|schätzung|report|claim|account|assessment|estimate|figure)", re.I)
@@ -50,9 +50,10 @@ def leans_back(text: str, before: str, language: str | None = None) -> int:
 
 # A speech tag that says the statement goes on: "hieß es weiter", "so der Sprecher weiter", "fügte er hinzu",
 # "the ministry also said", "he added"
-_GOES_ON = re.compile(r"\b(?:hieß es|heißt es|hiess es|sagte|sagt|erklärte|betonte|so)\b[^.;:!?]{0,40}?\bweiter\b|"
-                      r"\bfügte\b[^.;!?]{0,60}\bhinzu\b|\b(?:also|further) (?:said|says|told|stated|wrote)\b|"
-                      r",\s*(?:\S+\s+){0,4}?added\b")
+_GOES_ON = re.compile(r"\b(?:hieß es|heißt es|hiess es|sagte|sagt|erklärte|betonte)\b[^.;:!?]{0,40}?\bweiter\b|"
+                      r"[,\"“”»«]\s*so\s+(?:\S+\s+){0,4}?weiter\b|\bfügte\b[^.;!?]{0,60}\bhinzu\b|"
+                      r"\b(?:also|further) (?:said|says|told|stated|wrote)\b|"
+                      r",\s*(?:\S+\s+){0,4}?added\b[^,.;!?]{0,30}[.!?]?[\"”»]?\s*$")
 
 
 # "Der Diplomat habe geantwortet, …": a subjunctive that names a speaker of its own starts a statement

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from .hedging import audience, hedged, hypothetical, may_hedge, opening_words, reported_from, speech_tag
 from .language import (
+    FOLD,
     MAX_DERIVATION_SUFFIX,
     TOKEN,
     Token,
@@ -110,6 +111,9 @@ class ConceptIndex:
         self.terms += [(cid, Term.parse(noun)) for cid, synonyms in enumerate(concepts) for text in synonyms
                        if (noun := nominalisation(text))]
         self.numbers = {cid for cid, term in self.terms if term.label == NUMBER_TERM}
+        # the countries the concepts name, by their first letters: "deutsche" is Germany's when a term says
+        # "Deutschland", "Ukrainian" Ukraine's when one says "Ukraine" (then neither is another actor)
+        self.named_countries = frozenset(_country_key(w) for _, term in self.terms for w in term.label.split())
         self._exact: dict[str, set[int]] = {}
         self._head: dict[str, set[int]] = {}
         self._base: dict[str, set[int]] = {}
@@ -185,7 +189,7 @@ class ConceptIndex:
         for i, found in found_at:
             if flags is None or not flags[i]:
                 asserted |= found
-            if (i < lead or i >= tag) and not _of_another(texts, i, covered):
+            if (i < lead or i >= tag) and not _of_another(texts, i, covered, self.named_countries):
                 opening |= found
             beside = covered.get(i - 1, 0) | covered.get(i + 1, 0)
             if not beside & ~found:
@@ -286,7 +290,7 @@ def _is_big_number(word: str) -> bool:
     return value is not None and value >= 100 and not (1900 <= value <= 2100 and len(word) == 4)
 
 
-def _of_another(texts: Sequence[str], i: int, covered: dict[int, int]) -> bool:
+def _of_another(texts: Sequence[str], i: int, covered: dict[int, int], named: frozenset[str]) -> bool:
     """The word at i belongs to an actor no concept names: "Ukrainian military intelligence", "Ukraine's
     special forces", "die ukrainische Armee" in a brief whose concepts never name Ukraine. Then the
     sentence is not about the section's own (Seoul's intelligence, North Korea's soldiers)."""
@@ -295,9 +299,13 @@ def _of_another(texts: Sequence[str], i: int, covered: dict[int, int]) -> bool:
             return False  # a concept qualifies it ("südkoreanischen Geheimdienstes")
         word = texts[j]
         if word == "s" and j and texts[j - 1][:1].isupper():  # "Ukraine’s": the possessive's own word is next
-            return not covered.get(j - 1)
+            return not covered.get(j - 1) and _country_key(texts[j - 1]) not in named
         if NATIONALITY.match(word):
-            return True
+            return _country_key(word) not in named
         if not word.islower() or word in ("the", "der", "die", "das", "des", "dem", "den"):
             return False  # only adjectives between the nationality and the word ("military", "special")
     return False
+
+
+def _country_key(word: str) -> str:
+    return word[:4].lower().translate(FOLD)

@@ -308,6 +308,10 @@ def test_the_audience_of_a_statement_is_not_what_it_is_about() -> None:
         ("Eine zweite Entsendung werde in Kürze erfolgen, hieß es weiter.", "Am Freitag hieß es, 1.500 würden ausgebildet.", True),
         ("The deal also covers pensions, the union added.", "The plant will close, the company said.", True),
         ("The deal also covers pensions, the union added.", "The plant will close next year.", False),
+        # ... but not a pure connective, a relative clause or "weiter" that is no speech tag's
+        ("Darüber hinaus wurden 500 Offiziere entsandt.", "Der Minister sagte, alles sei ruhig.", False),
+        ("The company, which added 500 jobs last year, grew.", "The plant will close, the company said.", False),
+        ("Die Zahl ist so hoch wie nie und steigt weiter.", "Der Minister sagte, alles sei ruhig.", False),
     ],
 )
 def test_a_sentence_that_points_back_or_goes_on_with_reported_speech_leans_on_the_one_before(
@@ -351,5 +355,9 @@ def test_a_word_said_of_an_actor_no_concept_names_is_not_what_the_sentence_is_ab
     assert index.read("Footage published by Ukraine's special forces on Monday shows it.", "en").lead == 0
     assert index.read("Der Vormarsch ukrainischer Truppen in die Region überraschte alle.", "de").lead == 0
     assert index.read("Der Vormarsch der Truppen in die Region überraschte alle.", "de").lead == 0b01
+    # a nationality of a country the concepts name is the brief's own: "deutsche" when a term says "Deutschland"
+    own = ConceptIndex([["Außenministerin"], ["Deutschland"]])
+    assert own.read("Die deutsche Außenministerin sprach von einem Aufatmen.", "de").lead == 0b01
+    assert ConceptIndex([["Außenministerin"]]).read("Die deutsche Außenministerin sprach von einem Aufatmen.", "de").lead == 0
     # still named and asserted: only what the sentence is about changes
     assert index.read("Ukrainian military intelligence said on Monday that units had moved.", "en").asserted == 0b01
