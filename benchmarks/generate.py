@@ -1,9 +1,11 @@
 """Writes a corpus of N article-like files for the benchmarks: paragraphs of the seeds and of the
 test articles, recombined and altered (other figures, other days), among paragraphs on other topics,
 with the clutter real saved pages carry (bylines, captions, promos, teaser lists, tickers).
-Deterministic: the same N gives the same files.
+Deterministic: the same N gives the same files. With --on-topic most paragraphs are on the brief's
+topic (also those of the real test pages), as in a newsroom's topic folder.
 
     python benchmarks/generate.py 1000 /tmp/corpus-1k
+    python benchmarks/generate.py 1000 /tmp/topic-1k --on-topic
 """
 
 from __future__ import annotations
@@ -56,9 +58,12 @@ HEADLINES = ["Lage in der Ukraine", "Nordkorea und Russland", "Neues aus Seoul",
 MONTHS = ["Oktober", "November"]
 
 
-def topic_paragraphs() -> tuple[list[str], list[str]]:
+def topic_paragraphs(real: bool = False) -> tuple[list[str], list[str]]:
     german, english = [], []
-    for folder in (ROOT / "seeds", ROOT / "tests" / "gold" / "articles"):
+    folders = [ROOT / "seeds", ROOT / "tests" / "gold" / "articles"]
+    if real:
+        folders.append(ROOT / "tests" / "gold" / "real" / "nk-troops" / "articles")
+    for folder in folders:
         for article in read_articles(folder)[0]:
             for start, end in paragraphs(article.text):
                 if not article.is_furniture(start, end) and end - start > 120:
@@ -74,7 +79,7 @@ def alter(paragraph: str, rng: random.Random) -> str:
                   paragraph)
 
 
-def article(i: int, rng: random.Random, german: list[str], english: list[str]) -> str:
+def article(i: int, rng: random.Random, german: list[str], english: list[str], on_topic: float = 0.4) -> str:
     en = rng.random() < 0.3
     topic, filler = (english, FILLER_EN) if en else (german, FILLER_DE)
     lines = [rng.choice(HEADLINES) + f" ({i})", ""]
@@ -82,7 +87,7 @@ def article(i: int, rng: random.Random, german: list[str], english: list[str]) -
         lines += [f"{rng.randint(1, 28):02d}.{rng.choice([10, 11]):02d}.2024, {rng.randint(6, 22)}:{rng.randint(0, 59):02d}", ""]
     for _ in range(rng.randint(19, 29)):
         roll = rng.random()
-        if roll < 0.4:
+        if roll < on_topic:
             lines.append(alter(rng.choice(topic), rng))
         elif roll < 0.9:
             lines.append(rng.choice(filler))
@@ -94,12 +99,13 @@ def article(i: int, rng: random.Random, german: list[str], english: list[str]) -
 
 def main() -> None:
     count, out = int(sys.argv[1]), Path(sys.argv[2])
+    on_topic = "--on-topic" in sys.argv[3:]
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(count)
-    german, english = topic_paragraphs()
+    german, english = topic_paragraphs(real=on_topic)
     size = 0
     for i in range(count):
-        text = article(i, rng, german, english)
+        text = article(i, rng, german, english, 0.85 if on_topic else 0.4)
         (out / f"{i:05d}.txt").write_text(text, encoding="utf-8")
         size += len(text.encode("utf-8"))
     print(f"{count} articles, {size / 1e6:.1f} MB in {out}")

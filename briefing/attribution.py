@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .hedging import ANNOUNCE, SAY_DE, SAY_EN
 from .language import german_lemma
@@ -92,15 +93,16 @@ _NOT_ALONE = {"dennoch", "zudem", "außerdem", "allerdings", "doch", "daher", "d
 _PRONOUNS = {"er", "sie", "es", "he", "she", "they", "it", "wir", "we", "ich", "i", "man", "dies", "das", "this"}
 
 
-def claimants(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4096)  # agency copy and a figure's sentence asked once per figure repeat the same text
+def claimants(text: str) -> tuple[tuple[int, str], ...]:
     """(position, claimant) of every source the text names, in text order."""
     text = re.sub(r"\s", " ", text)  # hard line breaks must not hide a name; positions stay
     best = _found(text, _PATTERNS)
     if best or not _SAYING.search(text):
-        return best
+        return tuple(best)
     # a named person in a role is only the fallback, and only the first of them: "Außenminister Kim
     # erläuterte Botschafter Sinowjew die Position …" is what Kim said
-    return _found(text, _NAMED_SPEAKERS)[:1]
+    return tuple(_found(text, _NAMED_SPEAKERS)[:1])
 
 
 def _found(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, str]]:
