@@ -23,6 +23,9 @@ SAY_DE = (r"sagte|sagt|erklärte|erklärt|betonte|warnte|bestätigte|berichtete|
           r"schrieb|teilte mit|ergänzt|ergänzte|führte aus|behauptete|bezeichnete|konstatierte|resümiert|zitierte|"
           r"spricht|sprach|nennt|nannte|schätzt|schätzte|geht davon aus|gehen davon aus")
 SAY_EN = r"said|says|told|reported|reports|wrote|warned|confirmed|stated|added|claimed|estimate|estimates|believes|gave|put|conveyed"
+# Participles of saying: "habe geantwortet", "sei bestätigt worden": a speaker or source of the sentence's own
+SAID_DE = (r"gesagt|geantwortet|erklärt|betont|mitgeteilt|berichtet|angekündigt|gewarnt|bestätigt|erwidert|"
+           r"hinzugefügt|entgegnet|versichert|wissen lassen")
 # Verbs of announcing and demanding: what follows them is what was announced, so they name a claimant
 # only before them ("Die HTS verkündete die Öffnung …": HTS, not "die Öffnung").
 ANNOUNCE = (r"verkündete|verkündet|kündigte|warnt|forderte|fordert|kritisierte|kritisiert|bekräftigte|mahnte|betont|"

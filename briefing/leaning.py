@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .hedging import reported_from
+from .hedging import SAID_DE, reported_from
 from .language import german_lemma
 
 # How a sentence leans on the one before it. One that points back ("Sie riefen …") cannot be quoted
@@ -57,8 +57,7 @@ _GOES_ON = re.compile(r"\b(?:hieß es|heißt es|hiess es|sagte|sagt|erklärte|be
 
 
 # "Der Diplomat habe geantwortet, …": a subjunctive that names a speaker of its own starts a statement
-_SAID = re.compile(r"\b(gesagt|geantwortet|erklärt|betont|mitgeteilt|berichtet|angekündigt|gewarnt|bestätigt|erwidert|"
-                   r"hinzugefügt|entgegnet|versichert|wissen lassen)\b")
+_SAID = re.compile(rf"\b(?:{SAID_DE})\b")
 _SUBORDINATE = {"dass", "ob", "wenn", "weil", "falls", "als", "obwohl", "während", "nachdem", "bevor", "damit", "wie"}
 
 

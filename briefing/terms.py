@@ -24,7 +24,7 @@ from .language import (
     tokens,
     word_keys,
 )
-from .lexicon import NATIONALITY_WORD as NATIONALITY
+from .lexicon import NATIONALITY_WORD
 
 _NUMBER_WORDS = {"tausend", "tausende", "tausenden", "tausender", "hunderttausend", "hunderttausende",
                  "thousand", "thousands", "hundreds"}
@@ -300,7 +300,7 @@ def _of_another(texts: Sequence[str], i: int, covered: dict[int, int], named: fr
         word = texts[j]
         if word == "s" and j and texts[j - 1][:1].isupper():  # "Ukraine’s": the possessive's own word is next
             return not covered.get(j - 1) and _country_key(texts[j - 1]) not in named
-        if NATIONALITY.match(word):
+        if NATIONALITY_WORD.match(word):
             return _country_key(word) not in named
         if not word.islower() or word in ("the", "der", "die", "das", "des", "dem", "den"):
             return False  # only adjectives between the nationality and the word ("military", "special")
