@@ -1,6 +1,7 @@
 """language: which language a text is in, and words as comparable keys, so that section terms match
 inflections and compounds in German and English: Abkommen ~ Verteidigungsabkommens, Soldat ~
-Soldaten, Südkorea ~ Südkoreas, Nordkorea ~ nordkoreanische, troop ~ troops."""
+Soldaten, Südkorea ~ Südkoreas, Nordkorea ~ nordkoreanische, troop ~ troops; and the German verbs
+word order splits ("riefen … auf" is aufrufen)."""
 
 from __future__ import annotations
 
@@ -156,3 +157,32 @@ def plain_tokens(text: str) -> list[Token]:
 
 
 _NO_KEYS: frozenset[str] = frozenset()
+
+
+# German splits a separable verb: "Sie riefen Millionen Flüchtlinge zur Rückkehr auf" is "aufrufen",
+# "drangen … in den Palast ein" is "eindringen". The particle closes the clause.
+_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "heim", "her", "herein", "heraus", "hervor",
+              "hin", "hinaus", "hinzu", "los", "mit", "nach", "vor", "vorbei", "weg", "weiter", "zu", "zurück", "zusammen")
+_PARTICLE_AT_END = re.compile(r"\b(?:" + "|".join(_PARTICLES) + r")\s*(?:[.,;:!?)\"“”»«–]|$)")
+_CLAUSE_PIECE = re.compile(r"[^,;:()\u2013\u2014.!?]+")
+
+
+def separable_verbs(text: str) -> list[tuple[int, str]]:
+    """The verbs a clause-final particle completes, as (token position, infinitive): each small word of
+    the clause is tried, the lemma of the verb among them is what a term can match."""
+    found = []
+    for clause in _CLAUSE_PIECE.finditer(text):
+        words = clause.group().split()
+        if len(words) < 2 or words[-1].strip("\"“”»«") not in _PARTICLES:
+            continue
+        particle = words[-1].strip("\"“”»«")
+        before = count_words(text[: clause.start()])
+        for j, token in enumerate(TOKEN.findall(clause.group())[:-1]):
+            if len(token) >= 4 and token.islower():
+                found.append((before + j, particle + german_lemma(token).lower()))
+    return found
+
+
+def may_split_a_verb(text: str) -> bool:
+    """Does a clause of the text end in a verb particle? (False for most sentences: no verb to rebuild.)"""
+    return bool(_PARTICLE_AT_END.search(text))

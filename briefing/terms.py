@@ -1,10 +1,9 @@
 """terms: which of a config's concepts a text names, and how (asserted, in its opening words, as a
 thing of its own): a term is a word or phrase, matched by its keys (language.py), as a compound said in
-words, as a separable verb, or as the noun of a German verb."""
+words, as a separable verb (found by language.py), or as the noun of a German verb."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,11 +15,11 @@ from .language import (
     MAX_DERIVATION_SUFFIX,
     TOKEN,
     Token,
-    count_words,
-    german_lemma,
     keys_match,
+    may_split_a_verb,
     number_value,
     readable_as,
+    separable_verbs,
     tokens,
     word_keys,
 )
@@ -167,7 +166,7 @@ class ConceptIndex:
                 hits |= found
                 found_at.append((i, found))
                 covered[i] = covered.get(i, 0) | found
-        if "de" in langs and _PARTICLE_AT_END.search(text):
+        if "de" in langs and may_split_a_verb(text):
             for i, verb in separable_verbs(text):
                 found = self._word(verb, langs)[0]
                 if found:
@@ -205,7 +204,7 @@ class ConceptIndex:
             if any(self._word(word, langs)):
                 return True
             silent.add(word)
-        return ("de" in langs and bool(_PARTICLE_AT_END.search(text))
+        return ("de" in langs and may_split_a_verb(text)
                 and any(self._word(verb, langs)[0] for _, verb in separable_verbs(text)))
 
     def _word(self, word: str, langs: tuple[str, ...]) -> tuple[int, tuple[int, ...], bool]:
@@ -240,31 +239,6 @@ class ConceptIndex:
 @lru_cache(maxsize=100_000)
 def _word_matches(keys: frozenset[str], term_keys: frozenset[str], noun: bool) -> bool:
     return any(keys_match(tk, k, noun) for tk in keys for k in term_keys)
-
-
-# German splits a separable verb: "Sie riefen Millionen Flüchtlinge zur Rückkehr auf" is "aufrufen",
-# "drangen … in den Palast ein" is "eindringen". The particle closes the clause.
-_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "heim", "her", "herein", "heraus", "hervor",
-              "hin", "hinaus", "hinzu", "los", "mit", "nach", "vor", "vorbei", "weg", "weiter", "zu", "zurück", "zusammen")
-_PARTICLE_AT_END = re.compile(r"\b(?:" + "|".join(_PARTICLES) + r")\s*(?:[.,;:!?)\"“”»«–]|$)")
-_CLAUSE_PIECE = re.compile(r"[^,;:()\u2013\u2014.!?]+")
-
-
-def separable_verbs(text: str) -> list[tuple[int, str]]:
-    """The verbs a clause-final particle completes, as (token position, infinitive): each small word of
-    the clause is tried, the lemma of the verb among them is what a term can match."""
-    found = []
-    for clause in _CLAUSE_PIECE.finditer(text):
-        words = clause.group().split()
-        if len(words) < 2 or words[-1].strip("\"“”»«") not in _PARTICLES:
-            continue
-        particle = words[-1].strip("\"“”»«")
-        before = count_words(text[: clause.start()])
-        for j, token in enumerate(TOKEN.findall(clause.group())[:-1]):
-            if len(token) >= 4 and token.islower():
-                found.append((before + j, particle + german_lemma(token).lower()))
-    return found
-
 
 
 def mask(concepts: Iterable[int]) -> int:
