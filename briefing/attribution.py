@@ -109,7 +109,9 @@ def _found(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, str]]:
     best: dict[int, str] = {}
     for pattern in patterns:
         for match in pattern.finditer(text):
-            who = _clean(re.sub(r" +", " ", match.group("who")))
+            who = match.group("who")
+            whose = _WHOSE.match(text, match.end("who")) if _ENDS_IN_ROLE.search(who) else None
+            who = _clean(re.sub(r" +", " ", who + (whose.group() if whose else "")))
             at = match.start("who")
             if who and who.lower() not in _PRONOUNS and len(who) > len(best.get(at, "")):
                 best[at] = who  # where two patterns find a claimant at one place, the fuller wins
@@ -190,7 +192,10 @@ def _antecedent(text: str) -> str | None:
 
 def find_attribution(text: str, language: str | None = None) -> str | None:
     """The claimants an excerpt names, in the order it names them ("A; B"), or None."""
-    names = list(dict.fromkeys(who for _, who in claimants(text)))
+    # "Bundeskanzler Olaf Scholz … , betonte der Kanzler": a role alone is the person the excerpt named with it
+    named_with = {m.group().split(" ", 1)[0].casefold(): m.group() for m in _ROLE_AND_NAME.finditer(text)}
+    names = list(dict.fromkeys(next((full for role, full in named_with.items() if " " not in who
+                                     and role.endswith(who.casefold())), who) for _, who in claimants(text)))
     # "Sabrina Singh" and later "Singh": keep the fuller name only
     names = [n for n in names if not any(n != m and n in m for m in names)]
     return "; ".join(names[:3]) or None
@@ -232,6 +237,9 @@ def _clean(who: str) -> str | None:
     return who
 
 
+# Whose speaker it is, in the genitive after the role: "ein Sprecher der Behörde", "der Chef des Bundesamtes"
+_ENDS_IN_ROLE = re.compile(rf"(?:^|\s){_ROLE}$")
+_WHOSE = re.compile(r" (?:der|des) [A-ZÄÖÜ][\w-]+(?= |[,.;:!?]|$)")
 _MASCULINE = re.compile(r"(dienst|er|ent|ist|or|eur|ling|stab|rat|chef|minister)$")
 
 
@@ -258,7 +266,7 @@ def base_form(who: str) -> str:
         return name.strip()
     words = who.split()
     first = words[0].lower() if words else ""
-    adjectives = [w for w in words[1:] if w[:1].islower()]
+    adjectives = [w for w in words[1:] if w[:1].islower() and w not in ("der", "des")]  # not "der Chef des Amtes"
     if first == "des" and len(words) >= 2 and words[1][:1].isupper():  # genitive: "nach Angaben des …"
         return " ".join(_nominative(words[1:]))
     if first in ("der", "die", "das", "the") and not adjectives or first in ("dem", "den", "des"):

@@ -52,6 +52,12 @@ def speech_tag(text: str) -> int:
     return count_words(text[: found.start()]) if found else 1 << 30
 
 
+def closing_tag(text: str) -> str:
+    """The closing speech tag itself: ", sagte ein Sprecher der Behörde dem »Spiegel«." ("" if none)."""
+    found = _SPEECH_TAG.search(text) if "," in text or ":" in text else None
+    return found.group() if found else ""
+
+
 def reported_from(text: str) -> int | None:
     """Where the sentence starts to report what someone said, as a token position: after "hieß es,",
     "sagte er,", "laut …" (None: it does not, or only after the fact: "X würde …, erklärt Y" may

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .hedging import SAID_DE, reported_from
+from .hedging import SAID_DE, closing_tag, reported_from
 from .language import german_lemma
 
 # How a sentence leans on the one before it. One that points back ("Sie riefen …") cannot be quoted
@@ -30,6 +30,13 @@ _LEANS_BACK = re.compile(
     # what was just reported, named as such: "Weder das Pentagon noch die NATO bestätigen diese Meldung"
     r"^.*?\b(diese[rsnm]?|jene[rsnm]?|solche[rsnm]?|these|this|those|such) (meldung|angabe|bericht|information|"
     r"darstellung|einschätzung|aussage|behauptung|schätzung|report|claim|account|assessment|estimate|figure)", re.I)
+# A speaker named only by what it is, with a definite article and no name after it ("…, sagte ein
+# Sprecher der Behörde", "…, betonte der Kanzler", "…, the ministry said") is one the sentence before names.
+_NAMED_BEFORE = re.compile(
+    r"\b(?:der|des|dem|den|the)\s+(?:Behörde|Ministeriums?|Amte?s|Agentur|Organisation|Partei|Unternehmens?|"
+    r"Konzerns?|Regierung|Sprecher(?:in)?|Minister(?:in)?|Präsident(?:in)?|Kanzler(?:in)?|Diplomat(?:en)?|"
+    r"agency|ministry|department|organi[sz]ation|party|company|government|spokes(?:person|man|woman)|"
+    r"minister|president|chancellor|diplomat)\b(?![\s-]+[A-ZÄÖÜ])")
 _CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
 _ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
 
@@ -40,6 +47,8 @@ def leans_back(text: str, before: str, language: str | None = None) -> int:
     # "Zwar X. Doch Y.": the concession and its answer are one thought
     if _CONCESSION.match(before) and _ANSWER.match(text):
         return POINTS_BACK
+    if _NAMED_BEFORE.search(closing_tag(text)):
+        return POINTS_BACK  # "…, sagte ein Sprecher der Behörde.": the authority the sentence before names
     if (language == "de" and reported_from(text) is None and not _SAID.search(text) and continues_speech(text)
             and reported_from(before) is not None):
         return CONTINUES  # "Choe erklärte, …. Pjöngjang zweifle nicht daran, …": the speaker is in the sentence before

@@ -31,6 +31,7 @@ class Reason(Enum):
     NO_REQUIRED = "matches none of the required terms"
     OTHER_SUBJECT = "is about '{}', not a required term"
     TOO_SHORT = "too short to stand alone"
+    QUESTION = "asks a question, reports nothing"
     EXCLUDED = "excluded by '{}'"
     ONE_TERM = "only one term matched: {}; its other words are in no term"
     WHAT_IF = "named only in a what-if, an occasion or a side clause"
@@ -64,6 +65,7 @@ class Found:
     context: frozenset[int]  # named just before it (the paragraph so far, the one before), or by its article
     short: bool  # fewer than MIN_WORDS words
     nearby: frozenset[int] = frozenset()  # of `context`, those named just before it
+    asks: bool = False  # every sentence of it is a question ("Und wie wahrscheinlich ist eine Rückkehr?")
 
 
 class Fit(NamedTuple):
@@ -107,6 +109,8 @@ def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bon
     score *= bonus
     if found.short:
         return Fit(score, hits, carried, Why(Reason.TOO_SHORT))
+    if found.asks:  # a standfirst's teaser or a subheading: what the article goes on to answer is the evidence
+        return Fit(score, hits, carried, Why(Reason.QUESTION))
     hit = next((labels[c] for c in rules.exclude if c in found.asserted), None)  # not in a what-if or occasion
     if hit:
         return Fit(score, hits, carried, Why(Reason.EXCLUDED, hit))

@@ -8,6 +8,7 @@ the excerpts kept are attributed (attribution.py)."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .scoring import MIN_WORDS, TOPIC_BONUS, Found, Ids, Reason, Why, fit, idf, 
 from .timeline import dated, newest_first
 from .units import Grouping, Unit, articles_about, context, group
 
+_QUESTION = re.compile(r"\?[\"'“”»«)]*$")
 CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the ordering to choose from
 EXAMINED_PER_SLOT = 60  # best candidates per excerpt slot examined for repeats; a large folder has thousands
 REJECTED_KEPT = 50  # best rejected candidates kept per section, for `briefing explain`
@@ -49,7 +51,7 @@ class SectionChoice:
 
 
 # What a unit's concepts and surroundings are, as far as they decide where it goes (see _key)
-_Key = tuple[int, int, int, int, int, int, bool, frozenset[str]]
+_Key = tuple[int, int, int, int, int, int, bool, bool, frozenset[str]]
 # What a key decides: the sections a unit fits (section, score, matched labels), best first, and
 # those it is left out of (section, score, why).
 _Decision = tuple[list[tuple[str, float, list[str]]], list[tuple[str, float, Why]]]
@@ -88,10 +90,10 @@ class _Decisions:
         return decision
 
     def _decide(self, named: int, asserted: int, lead: int, apart: int, nearby: int, article: int, short: bool,
-                figure: frozenset[str]) -> _Decision:
+                asks: bool, figure: frozenset[str]) -> _Decision:
         as_set, concepts = self.as_set, self.concepts
         here = Found(as_set(named), as_set(asserted), as_set(lead), as_set(apart), as_set(nearby | article), short,
-                     as_set(nearby))
+                     as_set(nearby), asks)
         bonus = TOPIC_BONUS if here.all & concepts.topic else 1.0
         fits: list[tuple[bool, float, str, list[str]]] = []
         left_out: list[tuple[str, float, Why]] = []
@@ -146,8 +148,8 @@ def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequenc
 def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
          about: dict[str, int], figure_at: dict[int, set[str]]) -> _Key | None:
     """What decides where unit u goes: the concepts it names, asserts, opens with and names apart; the
-    subjects named just before it and by its article; whether it is short; the sections it gives a
-    figure of. None: it names nothing of any section (most units of a large folder), or it cannot be
+    subjects named just before it and by its article; whether it is short; whether it only asks; the
+    sections it gives a figure of. None: it names nothing of any section (most units of a large folder), or it cannot be
     quoted without the sentence before, which is quoted without it."""
     named = grouping.named[u]
     if not named & concepts.sections_mask:
@@ -167,6 +169,7 @@ def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Se
     # (of what comes before, only the subjects matter: fewer distinct keys to decide)
     return (named, asserted, readings[a].lead, apart, nearby & concepts.subjects_mask,
             about.get(sentences[a].article.id, 0), words < MIN_WORDS,
+            all(_QUESTION.search(s.article.text, max(s.start, s.end - 4), s.end) for s in sentences[a:b]),
             frozenset(sid for k in range(a, b) for sid in figure_at.get(k, ())))
 
 

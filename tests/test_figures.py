@@ -199,6 +199,15 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         ("The plant will close in 2026, a spokesperson said.", None),
         ("The plant will close, a company spokesperson said. Germany's IG Metall union said it would strike.",
          "a company spokesperson; Germany's IG Metall union"),
+        # whose speaker it is, in the genitive after the role; not whom it was told
+        ("Die Lage sei unübersichtlich, sagte ein Sprecher der Behörde dem „Spiegel“.", "ein Sprecher der Behörde"),
+        ("Die Lage sei ernst, sagte der Chef des Bundesamtes.", "Chef des Bundesamtes"),
+        # a role alone, after the excerpt named the person in it, is that person
+        ("Bundeskanzler Olaf Scholz begrüßte den Sturz. „Alle müssen Schutz genießen“, betonte der Kanzler.",
+         "Bundeskanzler Olaf Scholz"),
+        ("Präsident Joe Biden reiste ab. Die Gespräche gingen weiter, betonte der Präsident.", "Präsident Joe Biden"),
+        ("Präsident Joe Biden reiste ab. Die Gespräche gingen weiter, sagte ein Sprecher des Ministeriums.",
+         "ein Sprecher des Ministeriums"),
     ],
 )
 def test_attribution(text: str, who: str | None) -> None:

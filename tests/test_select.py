@@ -312,6 +312,13 @@ def test_the_audience_of_a_statement_is_not_what_it_is_about() -> None:
         ("Darüber hinaus wurden 500 Offiziere entsandt.", "Der Minister sagte, alles sei ruhig.", False),
         ("The company, which added 500 jobs last year, grew.", "The plant will close, the company said.", False),
         ("Die Zahl ist so hoch wie nie und steigt weiter.", "Der Minister sagte, alles sei ruhig.", False),
+        # a speaker named only by what it is, with a definite article, is one the sentence before names ...
+        ("Die Lage sei unklar, sagte ein Sprecher der Behörde dem „Spiegel“.", "Das Amt stoppt alle Verfahren.", True),
+        ("„Alle müssen Schutz genießen“, betonte der Kanzler.", "Olaf Scholz begrüßte den Sturz.", True),
+        ("The talks will resume in May, the ministry said.", "Germany's foreign ministry summoned the envoy.", True),
+        # ... not one named there and then
+        ("Die Lage sei unklar, sagte der Sprecher Hans Weber.", "Das Amt stoppt alle Verfahren.", False),
+        ("The talks will resume in May, the Defense Ministry said.", "Troops left the town on Monday.", False),
     ],
 )
 def test_a_sentence_that_points_back_or_goes_on_with_reported_speech_leans_on_the_one_before(
@@ -361,3 +368,14 @@ def test_a_word_said_of_an_actor_no_concept_names_is_not_what_the_sentence_is_ab
     assert ConceptIndex([["Außenministerin"]]).read("Die deutsche Außenministerin sprach von einem Aufatmen.", "de").lead == 0
     # still named and asserted: only what the sentence is about changes
     assert index.read("Ukrainian military intelligence said on Monday that units had moved.", "en").asserted == 0b01
+
+
+def test_a_question_reports_nothing_but_the_answer_after_it_does() -> None:
+    asked = "Wie viele nordkoreanische Soldaten hat Nordkorea nach Kursk geschickt? Und wann kommen weitere an die Front?"
+    told = "Nordkorea hat nach Angaben aus Seoul 3.000 Soldaten nach Kursk geschickt."
+    quoted = _sections(f"{asked}\n\n{told}")["deployment"]
+    assert any(told in q for q in quoted)
+    assert not any("Wie viele" in q or "wann kommen" in q for q in quoted)
+    # the same words, stated, are quoted
+    assert any("Kursk geschickt, und weitere" in q for q in _sections(
+        "Nordkorea hat viele Soldaten nach Kursk geschickt, und weitere kommen an die Front.")["deployment"])
