@@ -1,12 +1,14 @@
 """leaning: whether a sentence leans on the one before it, so that it is quoted with it: it points
-back ("Sie …", "Demnach …", "… bestätigen diese Meldung"), answers a concession, or goes on with
-what the sentence before reported someone to say (German subjunctive, "hieß es weiter", "he added")."""
+back ("Sie …", "Demnach …", "… bestätigen diese Meldung", "…, sagte ein Sprecher der Behörde"), answers
+a concession, or goes on with what the sentence before reported someone to say (German subjunctive,
+"hieß es weiter", "he added", the same speaker by one name: "Kim wies darauf hin")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from .hedging import SAID_DE, closing_tag, reported_from
+from .hedging import SAID_DE, SAY_DE, SAY_EN, closing_tag, reported_from
 from .language import german_lemma
 
 # How a sentence leans on the one before it. One that points back ("Sie riefen …") cannot be quoted
@@ -41,6 +43,25 @@ _CONCESSION = re.compile(r"^\W*(zwar|admittedly|granted)\b", re.I)
 _ANSWER = re.compile(r"^\W*(doch|aber|jedoch|allerdings|but|yet|however)\b", re.I)
 
 
+def leanings(texts: Sequence[str], language: str | None) -> list[int]:
+    """How each of an article's sentences leans on the one before it (see leans_back). German reported
+    speech goes on from sentence to sentence in the subjunctive: "Kim wies darauf hin, …. Dies stelle
+    eine Bedrohung dar. Südkorea kritisiere …": each is still the speaker's."""
+    leans: list[int] = []
+    for i, text in enumerate(texts):
+        lean = leans_back(text, texts[i - 1], language) if i else 0
+        if not lean and i and leans[-1] and language == "de" and continues_speech(texts[i - 1]) \
+                and _speaks_on(text):
+            lean = CONTINUES
+        leans.append(lean)
+    return leans
+
+
+def _speaks_on(text: str) -> bool:
+    """A German subjunctive that names no speaker of its own ("Pjöngjang zweifle nicht daran, …")."""
+    return reported_from(text) is None and not _SAID.search(text) and continues_speech(text)
+
+
 def leans_back(text: str, before: str, language: str | None = None) -> int:
     if _LEANS_BACK.match(text):
         return POINTS_BACK
@@ -49,12 +70,28 @@ def leans_back(text: str, before: str, language: str | None = None) -> int:
         return POINTS_BACK
     if _NAMED_BEFORE.search(closing_tag(text)):
         return POINTS_BACK  # "…, sagte ein Sprecher der Behörde.": the authority the sentence before names
-    if (language == "de" and reported_from(text) is None and not _SAID.search(text) and continues_speech(text)
-            and reported_from(before) is not None):
+    if language == "de" and reported_from(before) is not None and _speaks_on(text):
         return CONTINUES  # "Choe erklärte, …. Pjöngjang zweifle nicht daran, …": the speaker is in the sentence before
     if _GOES_ON.search(text) and (reported_from(before) is not None or language == "de" and continues_speech(before)):
         return CONTINUES  # "…, hieß es weiter.", "…, he added.": more of what the sentence before reports
+    if _by_surname(text, before):
+        return CONTINUES  # "Vizeminister Kim Hong-kyun erläuterte …. Kim wies darauf hin, …": the same speaker goes on
     return 0
+
+
+# A sentence that opens with one name and a verb of saying: "Kim wies darauf hin, …", "Blinken said …"
+_SURNAME_SAYS = re.compile(rf"^[\"„“»]?([A-ZÄÖÜ][\w'’-]+)\s+(?:hat\s+|habe\s+)?(?:{SAY_DE}|{SAY_EN}|wies|fügte|forderte|"
+                           r"kritisierte|betont|said|added|stressed|noted)\b")
+
+
+def _by_surname(text: str, before: str) -> bool:
+    """News names a person in full once, then by one name: the sentence goes on with what the person
+    named in full in the sentence before says ("Kim Hong-kyun" or "Antony Blinken", then "Kim", "Blinken")."""
+    opening = _SURNAME_SAYS.match(text)
+    if not opening:
+        return False
+    name = re.escape(opening.group(1))
+    return bool(re.search(rf"\b{name}[ -][A-ZÄÖÜ][\w'’-]+|[A-ZÄÖÜ][\w'’-]+ {name}\b", before))
 
 
 # A speech tag that says the statement goes on: "hieß es weiter", "so der Sprecher weiter", "fügte er hinzu",

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, Protocol
 
 from .figures import Counts, Found, find_figures
 from .language import known_lemmas, new_lemmas, remember_lemmas
-from .leaning import leans_back
+from .leaning import leanings
 from .models import Article, Sentence
 from .parallel import per_article
 from .terms import ConceptIndex
@@ -167,7 +167,7 @@ def _read_article(job: Job) -> tuple[ArticleReading, dict[str, str]]:
     words: list[int] = []
     leans: list[int] = []
     if fresh:
-        leans = [leans_back(text, texts[i - 1], article.language) if i else 0 for i, text in enumerate(texts)]
+        leans = leanings(texts, article.language)
     index = _index(concepts)
     # an article that names none of the concepts (most, when one new term is read) is not read sentence by sentence
     if fresh or (concepts and index.names_any("\n".join(texts), article.language)):

@@ -319,6 +319,11 @@ def test_the_audience_of_a_statement_is_not_what_it_is_about() -> None:
         # ... not one named there and then
         ("Die Lage sei unklar, sagte der Sprecher Hans Weber.", "Das Amt stoppt alle Verfahren.", False),
         ("The talks will resume in May, the Defense Ministry said.", "Troops left the town on Monday.", False),
+        # a person named in full, then by one name, goes on speaking
+        ("Kim wies darauf hin, dass die Kooperation zu einer Entsendung führte.",
+         "Der Vizeminister Kim Hong-kyun erläuterte die Position.", True),
+        ("Blinken said the troops were trained in artillery.", "Secretary of State Antony Blinken met his counterparts.", True),
+        ("Kim wies darauf hin, dass die Kooperation zu einer Entsendung führte.", "Der Botschafter traf den Minister.", False),
     ],
 )
 def test_a_sentence_that_points_back_or_goes_on_with_reported_speech_leans_on_the_one_before(
@@ -379,3 +384,14 @@ def test_a_question_reports_nothing_but_the_answer_after_it_does() -> None:
     # the same words, stated, are quoted
     assert any("Kursk geschickt, und weitere" in q for q in _sections(
         "Nordkorea hat viele Soldaten nach Kursk geschickt, und weitere kommen an die Front.")["deployment"])
+
+
+def test_german_reported_speech_goes_on_from_sentence_to_sentence_in_the_subjunctive() -> None:
+    from briefing.leaning import CONTINUES, POINTS_BACK, leanings
+
+    texts = ["Der Minister Hans Weber erklärte, die Lage sei ernst.", "Dies stelle eine Bedrohung für alle dar.",
+             "Das Land werde mit allen Mitteln dagegen vorgehen.", "Der Diplomat habe geantwortet, er gebe es weiter.",
+             "Die Truppen zogen am Montag ab."]
+    # each goes on with the minister's words, until one names a speaker of its own or is the writer's indicative
+    assert leanings(texts, "de") == [0, POINTS_BACK, CONTINUES, 0, 0]
+    assert leanings(["Die Truppen zogen ab.", "Das Land werde mit allen Mitteln dagegen vorgehen."], "de") == [0, 0]
