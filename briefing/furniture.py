@@ -25,6 +25,13 @@ _ADDRESS = re.compile(
     r"\b(dich|dir|euch|ihr|jetzt|hier|abonnier\w*|folge[nt]?|kostenlos|anmelden|melden sie sich|"
     r"you|your|sign up|subscribe|follow|join|download|get the)\b", _L)
 
+# The reader addressed, in the middle of a sentence, as the one who reads, learns or follows: a standfirst's
+# teaser ("Diese Fakten sollten Sie kennen", "Was Sie jetzt wissen müssen:", "Lesen Sie auch") or a
+# promo. An article reports; it does not speak to its reader.
+_READER = re.compile(r"(?<=[a-zäöüß,] )(?:Sie|Ihnen)\b[^.!?;]{0,40}?\b(?:kennen|wissen|lesen|erfahren|verstehen|"
+                     r"finden|sehen|hören|folgen|abonnieren)\b|(?i:\b(?:what|all) you need to know\b|\bhere'?s what you\b)",
+                     _L)  # "Sie" as written: "weil sie die Lage kennen" is someone else
+
 # Widgets and labels of teaser boxes: reading time, share, audio, navigation.
 _WIDGET = re.compile(
     r"^(\W*(lesedauer|lesezeit|reading time)\b.*|.*\b\d+\s*min(\.|uten)?\s*(lesezeit|lesedauer|read)\b.*|"
@@ -169,6 +176,8 @@ def _classify(line: str, language: str) -> str | None:
         return "author-box"
     if words >= 6 and language != "unk" and _language(line) not in (language, "unk"):
         return "caption"  # e.g. an agency caption in English inside a German article
+    if words <= 60 and _READER.search(line):
+        return "teaser"
     if _BULLET.match(line) and (is_heading(_BULLET.sub("", line)) or words <= 14):
         return "teaser"
     if is_heading(line):

@@ -212,6 +212,9 @@ FURNITURE = [
     ("read_more_headline.txt", "Read more: Inside the crisis", "widget"),
     ("ticker.txt", "+++ 18:02 Uhr: Schneefall", "ticker"),
     ("ticker.txt", "14:35 Uhr: Börse schließt", "ticker"),
+    # a standfirst that speaks to its reader
+    ("reader_standfirst.txt", "Was Sie jetzt über ihren Schutzstatus wissen sollten", "teaser"),
+    ("reader_standfirst.txt", "Here's what you need to know about the new rules.", "teaser"),
 ]
 BODY = [
     ("promo_social.txt", "Die Gefechte sollen in der Region Kursk stattgefunden haben"),
@@ -228,6 +231,7 @@ BODY = [
     # a "Read more: headline" line is a teaser itself, not the link that ends a teaser above it
     ("read_more_headline.txt", "About 100,000 workers had joined warning strikes"),
     ("ticker.txt", "Nordkoreanische Einheiten sollen inzwischen in der Region Kursk kämpfen"),
+    ("reader_standfirst.txt", "weil sie die Lage in ihrer Heimat kennen"),  # "sie", they: not the reader
 ]
 
 
