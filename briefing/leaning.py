@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .hedging import SAID_DE, SAY_DE, SAY_EN, closing_tag, reported_from
+from .hedging import ANNOUNCE, SAID_DE, SAY_DE, SAY_EN, closing_tag, reported_from
 from .language import german_lemma
 
 # How a sentence leans on the one before it. One that points back ("Sie riefen …") cannot be quoted
@@ -79,18 +79,19 @@ def leans_back(text: str, before: str, language: str | None = None) -> int:
     return 0
 
 
-# A sentence that opens with one name and a verb of saying: "Kim wies darauf hin, …", "Blinken said …"
-_SURNAME_SAYS = re.compile(rf"^[\"„“»]?([A-ZÄÖÜ][\w'’-]+)\s+(?:hat\s+|habe\s+)?(?:{SAY_DE}|{SAY_EN}|wies|fügte|forderte|"
-                           r"kritisierte|betont|said|added|stressed|noted)\b")
+# One name and a verb of saying: "Kim wies darauf hin, …", "Blinken said …", "Lawrow lobte …"; "…, sagte Choe am Freitag"
+_SPEECH_ACT = rf"{SAY_DE}|{SAY_EN}|{ANNOUNCE}|wies|fügte|lobte|lobt|dankte|versicherte|added|noted|praised|thanked"
+_SURNAME_SAYS = re.compile(rf"^[\"„“»]?([A-ZÄÖÜ][\w'’-]+)\s+(?:hat\s+|habe\s+)?(?:{_SPEECH_ACT})\b")
+_SAYS_SURNAME = re.compile(rf"\b(?:{SAY_DE})\s+([A-ZÄÖÜ][\w'’-]+)\b(?!\s+[A-ZÄÖÜ])")
 
 
 def _by_surname(text: str, before: str) -> bool:
     """News names a person in full once, then by one name: the sentence goes on with what the person
     named in full in the sentence before says ("Kim Hong-kyun" or "Antony Blinken", then "Kim", "Blinken")."""
-    opening = _SURNAME_SAYS.match(text)
-    if not opening:
+    said = _SURNAME_SAYS.match(text) or _SAYS_SURNAME.search(text)
+    if not said:
         return False
-    name = re.escape(opening.group(1))
+    name = re.escape(said.group(1))
     return bool(re.search(rf"\b{name}[ -][A-ZÄÖÜ][\w'’-]+|[A-ZÄÖÜ][\w'’-]+ {name}\b", before))
 
 

@@ -206,6 +206,8 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         ("Bundeskanzler Olaf Scholz begrüßte den Sturz. „Alle müssen Schutz genießen“, betonte der Kanzler.",
          "Bundeskanzler Olaf Scholz"),
         ("Präsident Joe Biden reiste ab. Die Gespräche gingen weiter, betonte der Präsident.", "Präsident Joe Biden"),
+        ("Außenministerin Choe Son Hui hat in Moskau erklärt, beide seien Partner. Russland siege, sagte Choe am Freitag.",
+         "Außenministerin Choe Son Hui"),
         ("Präsident Joe Biden reiste ab. Die Gespräche gingen weiter, sagte ein Sprecher des Ministeriums.",
          "ein Sprecher des Ministeriums"),
     ],

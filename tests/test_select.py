@@ -324,6 +324,9 @@ def test_the_audience_of_a_statement_is_not_what_it_is_about() -> None:
          "Der Vizeminister Kim Hong-kyun erläuterte die Position.", True),
         ("Blinken said the troops were trained in artillery.", "Secretary of State Antony Blinken met his counterparts.", True),
         ("Kim wies darauf hin, dass die Kooperation zu einer Entsendung führte.", "Der Botschafter traf den Minister.", False),
+        ("Russland werde siegen, sagte Choe am Freitag nach Gesprächen.", "Außenministerin Choe Son Hui sprach in Moskau.", True),
+        ("Lawrow lobte die engen Bindungen beider Länder.", "Choe traf ihren Amtskollegen Sergej Lawrow.", True),
+        ("Russland werde siegen, sagte Choe Son Hui am Freitag.", "Außenministerin Choe Son Hui sprach in Moskau.", False),
     ],
 )
 def test_a_sentence_that_points_back_or_goes_on_with_reported_speech_leans_on_the_one_before(
