@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .hedging import ANNOUNCE, SAY_DE, SAY_EN
+from .hedging import ANNOUNCE, SAID_DE, SAY_DE, SAY_EN
 from .language import german_lemma
 
 _SAY_DE, _SAY_EN = SAY_DE, SAY_EN
-_NAME = r"[A-ZÄÖÜ\"„][\w\"“„'’-]*"
-_PHRASE = rf"(?:(?:der|die|das|des|dem|den|the|a|an|ein|eine|einer|eines) +)?(?:[\w\"“„'’.-]+ +){{0,5}}?{_NAME}(?: +{_NAME}){{0,3}}"
+# What opens a German sentence before its verb when the subject comes after it: "Am Sonntag", "Zuvor"
+_ADVERBIAL = (r"Am|Im|In|Nach|Vor|Seit|Bei|Zuvor|Danach|Inzwischen|Gestern|Heute|Später|Zudem|Außerdem|Dann|Nun|"
+              r"Jetzt|Bereits|Kurz|Daraufhin|Anschließend|Unterdessen|Indes|Mittlerweile|Erst|Schon|Zugleich")
+_NAME = r"(?:al-|el-)?[A-ZÄÖÜ\"„][\w\"“„'’-]*"  # "al-Scham" is part of a name
+_PHRASE = (rf"(?:(?:der|die|das|des|dem|den|the|a|an|ein|eine|einer|eines) +)?(?:[\w\"“„'’.-]+ +){{0,5}}?{_NAME}(?: +{_NAME}){{0,3}}"
+           r"(?: +\([A-ZÄÖÜ][\w-]{1,8}\))?")  # "Haiat Tahrir al-Scham (HTS)"
 
 _PATTERNS = [
     # "mit Berufung auf Quellen aus dem ukrainischen Militärgeheimdienst", "citing sources in Kyiv"
@@ -28,6 +32,14 @@ _PATTERNS = [
                r"Sprecher|Sprecherin|Minister|Ministerin),\s+(?:[A-Z][\w-]+\s*){1,3}),\s+(?:said|says|sagte|sagt)\b", re.U),
     # "…, sagte US-Verteidigungsministeriumssprecher Pat Ryder am Montag."
     re.compile(rf"[,:]\s*[\"“”»«]?\s*(?:{_SAY_DE}|{_SAY_EN})\s+(?P<who>{_PHRASE})", re.U),
+    # "Am Sonntag verkündete die Miliz die Einnahme …", "Zuvor hatte das russische Außenministerium mitgeteilt, …":
+    # after an adverbial, German puts the subject after the verb
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?:{_ADVERBIAL})\b(?:\s+[\w.-]+){{0,2}}?\s+(?:{_SAY_DE}|{ANNOUNCE}|teilte|teilten)\s+"
+               rf"(?P<who>(?:der|die|das)\s+{_PHRASE})", re.U),
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?:{_ADVERBIAL})\b(?:\s+[\w.-]+){{0,2}}?\s+(?:hatte|hat|hatten|haben)\s+"
+               rf"(?P<who>(?:der|die|das)\s+{_PHRASE})(?=[^,.;]*\b(?:{SAID_DE}|mitgeteilt)\b)", re.U),
+    # "the 10,000 the US says were deployed": who gives the figure, after it
+    re.compile(rf"(?<=\d )(?P<who>the\s+{_PHRASE})\s+(?:says|said|estimates|estimated)\b", re.U),
     # "Dies berichtet das ukrainische Nachrichtenportal "Liga" mit Berufung auf Quellen aus dem …"
     re.compile(rf"\b(?:{_SAY_DE})\s+(?P<who>(?:das|die|der)\s+{_PHRASE})", re.U),
     # "laut ukrainischem Geheimdienst", "nach Einschätzung des US-Verteidigungsministeriums", "according to …"
@@ -66,7 +78,7 @@ _PATTERNS = [
 ]
 _ROLE = (r"[\w-]*(?:[Ss]precher|[Ss]precherin|[Mm]inister|[Mm]inisterin|[Gg]eneralsekretär|[Pp]räsident|[Pp]räsidentin|"
          r"[Cc]hef|[Cc]hefin|[Kk]anzler|[Bb]otschafter|[Ee]xperte|[Pp]rofessor|[Gg]esetzgeber|[Aa]bgeordnete[r]?|"
-         r"spokesperson|spokesman|spokeswoman|[Ss]ecretary|[Cc]hief|[Aa]mbassador|[Ll]awmaker|[Aa]nalyst)")
+         r"spokesperson|spokesman|spokeswoman|[Ss]ecretary|[Cc]hief|[Aa]mbassador|[Ll]awmaker|[Aa]nalyst|President)")
 _PERSON = r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){1,2}"
 # Said, in any form: a named person in a role is the claimant only in a sentence that says something.
 _SAYING = re.compile(r"\b(sagte|sagt|gesagt|erklärte|erklärt|bestätigte|bestätigt|betonte|betont|warnte|gewarnt|"
@@ -137,7 +149,11 @@ def claimant_near(text: str, position: int) -> str | None:
 
 
 _PRONOUN_SPEAKER = re.compile(r"\b(sagte|sagt|erklärte|fügte|führte|so|said|says|added|told)\s+(er|sie|he|she)\b|"
-                              r"\b(er|sie|he|she)\s+(sagte|sagt|erklärte|said|says|added)\b", re.I)
+                              r"\b(er|sie|he|she)\s+(sagte|sagt|erklärte|said|says|added)\b|"
+                              # "…, the German also wrote": a nationality standing for the person named before
+                              r"\bthe (?:German|American|Russian|Ukrainian|Briton|Frenchman|Frenchwoman|Italian|"
+                              r"Spaniard|Pole|Turk|Israeli|Iranian|Syrian) (?:also |then |later )?"
+                              r"(?:said|says|wrote|writes|added|told)\b", re.I)
 
 
 # "Ballbach: Die verlässlichsten Zahlen …": an interview answer, its speaker named at the paragraph's start.
@@ -173,7 +189,7 @@ def _is_interview(article: str) -> bool:
 # A person "er" or "sie" can stand for: a claimant of the sentences before, or a role and a name
 # ("HTS-Anführer Ahmed Hussein al-Scharaa rief …"); not an agency or an outlet ("berichtet die
 # Nachrichtenagentur AFP" is not who "erklärte er").
-_FULL_NAME = r"[A-ZÄÖÜ][\w'’-]+(?: (?:al-|el-|bin |von |van |de )?[A-ZÄÖÜ][\w'’-]+){1,2}"
+_FULL_NAME = r"[A-ZÄÖÜ][\w'’-]+(?: (?:al-|el-|bin |von der |von |van der |van |de )?[A-ZÄÖÜ][\w'’-]+){1,2}"
 _ROLE_AND_NAME = re.compile(rf"(?:[\w-]*(?:[Aa]nführer|[Ff]ührer|[Pp]remier|leader)|{_ROLE}) {_FULL_NAME}", re.U)
 _NOT_A_PERSON = re.compile(r"agentur|zeitung|sender|ministerium|dienst|portal|magazin|medien|agency|newspaper|"
                            r"ministry|service|(?:^|\s)[A-Z]{2,}(?:\s|$)")
@@ -268,7 +284,8 @@ def base_form(who: str) -> str:
         return name.strip()
     words = who.split()
     first = words[0].lower() if words else ""
-    adjectives = [w for w in words[1:] if w[:1].islower() and w not in ("der", "des")]  # not "der Chef des Amtes"
+    # not "der Chef des Amtes", "die Miliz Haiat Tahrir al-Scham"
+    adjectives = [w for w in words[1:] if w[:1].islower() and w not in ("der", "des") and not w.startswith(("al-", "el-"))]
     if first == "des" and len(words) >= 2 and words[1][:1].isupper():  # genitive: "nach Angaben des …"
         return " ".join(_nominative(words[1:]))
     if first in ("der", "die", "das", "the") and not adjectives or first in ("dem", "den", "des"):

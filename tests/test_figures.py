@@ -176,7 +176,7 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
          "südkoreanische Schätzungen"),
         ("Die Zeitung zitierte Wi Sung-lac, einen südkoreanischen Gesetzgeber.", "Wi Sung-lac"),
         ("Das sagte einen Tag später ein Sprecher.", None),
-        ("However, the change is not without risks, the German also wrote on X.", None),
+        ("However, the change is not without risks, the German also wrote on X.", None),  # no one named before
         ("According to Russian reports, Assad fled abroad.", "Russian reports"),
         ("Jede Entscheidung stünde auf tönernen Füßen, so der Sprecher.Dem Bericht zufolge gibt es 47.270 Anträge.", None),
         ("Im Interview bezeichnete der die US-Einstufung von HTS als unfair.", None),
@@ -206,6 +206,14 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         ("Bundeskanzler Olaf Scholz begrüßte den Sturz. „Alle müssen Schutz genießen“, betonte der Kanzler.",
          "Bundeskanzler Olaf Scholz"),
         ("Präsident Joe Biden reiste ab. Die Gespräche gingen weiter, betonte der Präsident.", "Präsident Joe Biden"),
+        # after an adverbial, the German subject follows the verb; not when the subject opens the sentence
+        ("Am Sonntag verkündete die Miliz die Einnahme der Hauptstadt.", "Miliz"),
+        ("Zuvor hatte das russische Außenministerium mitgeteilt, dass Assad das Land verlassen habe.",
+         "das russische Außenministerium"),
+        ("Zuvor hatte das Militär die Stadt eingenommen.", None),
+        ("Die Miliz Haiat Tahrir al-Scham (HTS) kündigte einen friedlichen Übergang an.", "Miliz Haiat Tahrir al-Scham (HTS)"),
+        # who gives a figure, just after it
+        ("The 8,000 troops are a majority of the 10,000 the US says were deployed to Russia.", "US"),
         ("Außenministerin Choe Son Hui hat in Moskau erklärt, beide seien Partner. Russland siege, sagte Choe am Freitag.",
          "Außenministerin Choe Son Hui"),
         ("Präsident Joe Biden reiste ab. Die Gespräche gingen weiter, sagte ein Sprecher des Ministeriums.",
@@ -245,6 +253,15 @@ def test_er_is_the_person_named_before_not_the_agency() -> None:
     before = "Die Halle wurde in Brand gesetzt, berichtet die Nachrichtenagentur AFP. "
     text = "HTS-Anführer Ahmed Hussein al-Scharaa rief zur Ruhe auf. Die Behörden bleiben im Amt, erklärte er."
     assert attribute(text, before, before + text) == "HTS-Anführer Ahmed Hussein al-Scharaa"
+
+
+def test_a_nationality_that_stands_for_a_person_is_the_person_named_before() -> None:
+    from briefing.attribution import attribute
+
+    text = ("EU Commission President Ursula von der Leyen sees opportunities. However, the change is not without "
+            "risks, the German also wrote on X.")
+    assert attribute(text, "", text) == "President Ursula von der Leyen"
+    assert attribute("However, the change is not without risks, the German also wrote on X.", "", "") is None
 
 
 def test_the_claimant_of_a_figure_is_the_one_in_its_clause() -> None:
