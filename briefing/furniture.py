@@ -51,7 +51,8 @@ _WIDGET_INLINE = re.compile(
 _CREDIT = re.compile(
     r"\b(bild|foto|fotos|photo|photograph|image|credit|grafik|quelle|source|copyright)\s*:\s*\S|©|\(\s*(quelle|foto|bild|archiv)[^)]*\)|"
     r"\((symbolbild|archivbild|archiv|illustration)\)|\b(imago( images)?|getty images|picture alliance|"
-    r"ap photo|afp via getty|reuters/|dpa/|/dpa\b|/ap\b|/reuters\b|/afp\b|itar-tass|ria novosti)\b", _L)
+    r"ap photo|afp via getty|reuters/|dpa/|/dpa\b|/ap\b|/reuters\b|/afp\b|itar-tass|ria novosti|"
+    r"via (ap|afp|reuters|dpa|getty images|imago|yonhap))\b", _L)  # "Russian Foreign Ministry Press Service via AP"
 _TRUNCATED = re.compile(r"\s(\.\.\.|…)\s*$")
 _AGENCY_CAPTION = re.compile(
     r"^(ARCHIV|ARCHIVE|FILE|HANDOUT)\b|^[A-ZÄÖÜ][A-ZÄÖÜ ,.'/-]{3,}\s[-–]\s|^\d{1,2}\.\d{1,2}\.\d{4},\s*\w+")
@@ -70,7 +71,9 @@ _DATELINE = re.compile(
 _AI = re.compile(
     r"(künstliche[rn]? intelligenz|\bki\b|\bai\b|artificial intelligence|automatisch)\W.{0,80}"
     r"(erstellt|generiert|zusammengefasst|generated|created|summari[sz]ed)|"
-    r"(zusammenfassung|summary)\W.{0,80}(\bki\b|\bai\b|künstliche|artificial)", _L)
+    r"(zusammenfassung|summary)\W.{0,80}(\bki\b|\bai\b|künstliche|artificial)|"
+    r"(erstellt|generiert|created|generated|produced|made)\s+(with|by|using|mit|durch|von)\W.{0,30}"
+    r"(\bki\b|\bai\b|künstliche|artificial)", _L)  # "This audio is created with AI assistance"
 
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$|^<img\b", re.I)  # a Markdown or HTML image
 _TICKER = re.compile(r"^(\+\+\+|\d{1,2}[:.]\d{2}\s*(uhr)?\s*[:|–-]\s)", re.I)  # news-ticker items

@@ -212,6 +212,8 @@ FURNITURE = [
     ("read_more_headline.txt", "Read more: Inside the crisis", "widget"),
     ("ticker.txt", "+++ 18:02 Uhr: Schneefall", "ticker"),
     ("ticker.txt", "14:35 Uhr: Börse schließt", "ticker"),
+    ("ai_audio_agency_credit.txt", "This audio is created with AI assistance", "ai-disclaimer"),
+    ("ai_audio_agency_credit.txt", "Kremlin Press Office via AP Putin greets", "caption"),
     # a standfirst that speaks to its reader
     ("reader_standfirst.txt", "Was Sie jetzt über ihren Schutzstatus wissen sollten", "teaser"),
     ("reader_standfirst.txt", "Here's what you need to know about the new rules.", "teaser"),
@@ -232,6 +234,7 @@ BODY = [
     ("read_more_headline.txt", "About 100,000 workers had joined warning strikes"),
     ("ticker.txt", "Nordkoreanische Einheiten sollen inzwischen in der Region Kursk kämpfen"),
     ("reader_standfirst.txt", "weil sie die Lage in ihrer Heimat kennen"),  # "sie", they: not the reader
+    ("ai_audio_agency_credit.txt", "The treaty was created by both governments"),  # created, but not by AI
 ]
 
 
