@@ -86,7 +86,9 @@ _SAYING = re.compile(r"\b(sagte|sagt|gesagt|erklärte|erklärt|bestätigte|best�
                      r"zitierte|zitiert|sprachen|sprach|said|says|told|warned|confirmed|stated|described|called|quoted)\b")
 _NAMED_SPEAKERS = [
     # "Pentagon-Sprecher Patrick Ryder", "NATO-Generalsekretär Mark Rutte", "Präsident Yoon Suk-yeol"
-    re.compile(rf"(?P<who>{_ROLE} {_PERSON})", re.U),
+    # "der stellvertretende Außenminister Kim Hong-kyun", "deputy minister …": what qualifies the role is part of it
+    re.compile(rf"(?P<who>(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es) (?:stellvertretende|ehemalige|frühere|neue|designierte|amtierende)[nrm]? |"
+               rf"(?:[Dd]eputy|[Aa]cting|[Ff]ormer|[Vv]ice) )?{_ROLE} {_PERSON})", re.U),
     # "Kim Yong-hyun, der Verteidigungsminister Südkoreas"; "Wi Sung-lac, einen südkoreanischen Gesetzgeber"
     re.compile(rf"(?P<who>{_PERSON}, (?:der|die|den|einen|eine|the|a) (?:[\w-]+ )?{_ROLE}(?: [A-ZÄÖÜ][\w-]+)?)", re.U),
 ]
