@@ -300,7 +300,7 @@ def base_form(who: str) -> str:
         return " ".join(["eine", *(re.sub(r"en$", "e", w) if w in adjectives else w for w in words[1:])])
     if first == "einem" and not adjectives:
         return " ".join(["ein", *words[1:]])
-    if first[:1].islower() and first.endswith(("en", "er", "em")) and len(words) >= 2 and words[1][:1].isupper():
+    if words[0][:1].islower() and first.endswith(("en", "er", "em")) and len(words) >= 2 and words[1][:1].isupper():
         noun = words[1].lower()
         if first.endswith("em") and _MASCULINE.search(noun):  # laut ukrainischem Geheimdienst
             return " ".join([first[:-2] + "er", *words[1:]])

@@ -187,6 +187,9 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         ("Die HTS verkündete die Öffnung des Gefängnisses.", "HTS"),
         ("Der Vizeminister Kim Hong-kyun erläuterte Botschafter Georgy Zinovyev die Lage und forderte den Abzug.",
          "Vizeminister Kim Hong-kyun"),  # the addressee is no speaker
+        # an adjective is put in the nominative, a noun never ("Grünen-Politiker", not "grünen-politike")
+        ("Grünen-Politiker Anton Hofreiter sagte, die Lage sei ernst.", "Grünen-Politiker Anton Hofreiter"),
+        ("Die Lage sei ernst, sagte Ministerin Stefanie Hubig.", "Ministerin Stefanie Hubig"),
         # a deputy is not the minister
         ("Der stellvertretende Außenminister Kim Hong-kyun erläuterte Botschafter Georgy Zinovyev die Lage und forderte "
          "den Abzug.", "der stellvertretende Außenminister Kim Hong-kyun"),
