@@ -237,6 +237,8 @@ _ROLE_ONLY = re.compile(r"^(?:a|an)\s+(?:[\w-]+\s+){1,3}(?:spokesperson|spokesma
 
 
 def _clean(who: str) -> str | None:
+    if re.search(r"\b(has|have|had|is|are|was|were|hat|haben|hatte|hatten|ist|sind|war|waren)\b", who):
+        return None  # a clause, not a name: ", the government has summoned the Russian ambassador and warned"
     if re.search(r"(?<=[a-zäöüß]{2})[.!?]\s*(?=[A-ZÄÖÜ])", who):
         return None  # it runs into the next sentence ("für die Beschäftigten. Sie kündigte", "Sprecher.Dem Bericht")
     if _SOURCES_FROM.match(who):  # "Quellen aus dem ukrainischen Militärgeheimdienst": the where is the who
@@ -284,12 +286,21 @@ def base_form(who: str) -> str:
     name, _, apposition = who.partition(", ")
     if apposition and re.match(r"(der|die|den|dem|einen|einem|eine|einer|the|a|an)\s", apposition) and " " in name.strip():
         return name.strip()
+    if apposition and re.fullmatch(_PERSON, apposition) and re.search(rf"{_ROLE}$", name):
+        # "its defence minister, Kim Yong-hyun, said": the name; "A Pentagon spokesperson, Sabrina Singh": both
+        role = re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I)
+        return apposition if name[:1].islower() else f"{role} {apposition}"
     words = who.split()
     first = words[0].lower() if words else ""
     # not "der Chef des Amtes", "die Miliz Haiat Tahrir al-Scham"
     adjectives = [w for w in words[1:] if w[:1].islower() and w not in ("der", "des") and not w.startswith(("al-", "el-"))]
     if first == "des" and len(words) >= 2 and words[1][:1].isupper():  # genitive: "nach Angaben des …"
         return " ".join(_nominative(words[1:]))
+    if first == "des" and len(words) >= 3 and all(w.endswith("en") for w in adjectives) and adjectives == words[1:-1]:
+        # "nach Erkenntnissen des südkoreanischen Geheimdienstes": der südkoreanische Geheimdienst
+        noun = _nominative(words[-1:])[0]
+        article = "der" if _MASCULINE.search(noun.lower()) else "das"
+        return " ".join([article, *(w[:-1] for w in adjectives), noun])
     if first in ("der", "die", "das", "the") and not adjectives or first in ("dem", "den", "des"):
         return " ".join(words[1:])
     if first in ("der", "die", "das", "the"):

@@ -190,6 +190,14 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         # an adjective is put in the nominative, a noun never ("Grünen-Politiker", not "grünen-politike")
         ("Grünen-Politiker Anton Hofreiter sagte, die Lage sei ernst.", "Grünen-Politiker Anton Hofreiter"),
         ("Die Lage sei ernst, sagte Ministerin Stefanie Hubig.", "Ministerin Stefanie Hubig"),
+        # a genitive with its adjective in the nominative; a role and the name in apposition as one; a clause is no name
+        ("Nordkorea hat nach Erkenntnissen des südkoreanischen Geheimdienstes weitere Soldaten geschickt.",
+         "der südkoreanische Geheimdienst"),
+        ("Nach Angaben des russischen Verteidigungsministeriums fielen 300 Soldaten.", "das russische Verteidigungsministerium"),
+        ("Seoul has sent aid, but its defence minister, Kim Yong-hyun, said on Tuesday that all options were open.",
+         "Kim Yong-hyun"),
+        ("A Pentagon spokesperson, Sabrina Singh, said the troops had arrived.", "Pentagon spokesperson Sabrina Singh"),
+        ("In Seoul, the government has summoned the Russian ambassador and warned that it could send weapons.", None),
         # a deputy is not the minister
         ("Der stellvertretende Außenminister Kim Hong-kyun erläuterte Botschafter Georgy Zinovyev die Lage und forderte "
          "den Abzug.", "der stellvertretende Außenminister Kim Hong-kyun"),
