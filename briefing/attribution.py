@@ -58,7 +58,7 @@ _PATTERNS = [
     re.compile(rf"(?P<who>(?:[Ee]ine[mr]?|[Dd]e[mr])\s+{_PHRASE})\s+zufolge\b", re.U),
     # "South Korea's spy agency says …", "Western officials estimate …", "HUR, …, has put the number at …"
     re.compile(r"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,[^,]{1,90},)?\s+(?:has\s+|have\s+)?"
-               r"(?:says?|said|told|estimates?|believes?|put|puts|reported|warned|announced|conveyed|sagt|sagte|sagen|"
+               r"(?:says?|said|told|estimates?|believes?|put|puts|reported|warned|announced|conveyed|called|described|sagt|sagte|sagen|"
                r"schätzt|schätzen|spricht|sprach|nannte|nennt|geht von|gehen von)\b",
                re.U),
     # "…, der südkoreanische Geheimdienst NIS geht sogar von bis zu 13.000 aus"; "the 10,000 that the Pentagon gave"
