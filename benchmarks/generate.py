@@ -97,7 +97,12 @@ def article(i: int, rng: random.Random, german: list[str], english: list[str], o
     return "\n".join(lines)
 
 
+USAGE = "usage: python benchmarks/generate.py COUNT FOLDER [--on-topic]"
+
+
 def main() -> None:
+    if len(sys.argv) < 3 or not sys.argv[1].isdigit():
+        raise SystemExit(USAGE)
     count, out = int(sys.argv[1]), Path(sys.argv[2])
     on_topic = "--on-topic" in sys.argv[3:]
     out.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .models import Article, Sentence
 
@@ -68,7 +68,29 @@ def _splitter(language: str) -> SoMaJo:
     from somajo import SoMaJo  # loaded only for paragraphs the plain splitter leaves to it
 
     model = "en_PTB" if language == "en" else "de_CMC"
-    return SoMaJo(model, split_camel_case=False, character_offsets=True)
+    splitter = SoMaJo(model, split_camel_case=False, character_offsets=True)
+    _skip_emoji_search_without_emoji(splitter)
+    return splitter
+
+
+# SoMaJo looks for emoji one character at a time, each with a regular expression given as text: half
+# of its time on news text, which has none. Where a token has no character that could be one, its
+# search finds nothing (and splits nothing): it is skipped. Same tokens, same sentences
+# (tests/test_segment.py); should SoMaJo's internals change, it is simply not skipped.
+def _skip_emoji_search_without_emoji(splitter: SoMaJo) -> None:
+    import regex  # SoMaJo's own dependency: the Unicode properties it searches for
+
+    may_be_emoji = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
+    tokenizer = getattr(splitter, "_tokenizer", None)
+    search = getattr(tokenizer, "_split_emojis", None)
+    if search is None:
+        return
+
+    def split_emojis(node: Any, token_class: str = "emoticon") -> None:
+        if may_be_emoji.search(node.value.text):
+            search(node, token_class)
+
+    tokenizer._split_emojis = split_emojis  # type: ignore[union-attr]
 
 
 # Most sentence ends are plain: a word, ".", "!" or "?", white space, a capital. The paragraph is cut

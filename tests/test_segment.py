@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -106,6 +108,32 @@ def test_sentences_are_the_ones_somajo_finds(words: list[str], language: str) ->
 
     chunk = " ".join(words)
     assert sentence_spans(chunk, language) == somajo_sentences(chunk, language)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES[:40], "🙂", "❤️", "👍🏽", "©", "™", "‼", "Sieg!🎉", "↔", "☺"]), min_size=1, max_size=25),
+       st.sampled_from(["de", "en"]))
+def test_somajo_finds_the_same_tokens_when_the_emoji_search_is_skipped_for_text_without_emoji(
+        words: list[str], language: str) -> None:
+    """segment skips SoMaJo's search for emoji in tokens that have no character that could be one."""
+    from briefing.segment import _splitter
+
+    chunk = " ".join(words)
+    model = "en_PTB" if language == "en" else "de_CMC"
+    untouched = _untouched_somajo(model)
+    assert [[t.text for t in s] for s in _splitter(language).tokenize_text([chunk])] == \
+        [[t.text for t in s] for s in untouched.tokenize_text([chunk])]
+
+
+_UNTOUCHED: dict[str, object] = {}
+
+
+def _untouched_somajo(model: str) -> Any:
+    from somajo import SoMaJo
+
+    if model not in _UNTOUCHED:
+        _UNTOUCHED[model] = SoMaJo(model, split_camel_case=False, character_offsets=True)
+    return _UNTOUCHED[model]
 
 
 def test_only_doubtful_stretches_go_to_somajo(monkeypatch: pytest.MonkeyPatch) -> None:
