@@ -75,6 +75,7 @@ _AI = re.compile(
     r"(erstellt|generiert|created|generated|produced|made)\s+(with|by|using|mit|durch|von)\W.{0,30}"
     r"(\bki\b|\bai\b|künstliche|artificial)", _L)  # "This audio is created with AI assistance"
 
+_NAMES_AI = re.compile(r"\b(?:ki|ai)\b|künstlich|artificial|automatisch", _L)  # a quick look before _AI's slow one
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$|^<img\b", re.I)  # a Markdown or HTML image
 _TICKER = re.compile(r"^(\+\+\+|\d{1,2}[:.]\d{2}\s*(uhr)?\s*[:|–-]\s)", re.I)  # news-ticker items
 _BULLET = re.compile(r"^\s*([-•*»▪►]|\d+\.)\s+")
@@ -113,6 +114,7 @@ def _printed_twice(line: str) -> bool:
     return len(first) >= 40 and first == second
 
 
+@lru_cache(maxsize=4096)  # asked up to three times per line: for its language, its kind, whether it is a heading
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
@@ -150,7 +152,7 @@ def is_heading(line: str) -> bool:
 def _classify(line: str, language: str) -> str | None:
     words = _words(line)
     low = line.lower()
-    if words <= 60 and _AI.search(low):
+    if words <= 60 and _NAMES_AI.search(low) and _AI.search(low):
         return "ai-disclaimer"
     if _IMAGE.match(line):
         return "caption"
@@ -179,7 +181,7 @@ def _classify(line: str, language: str) -> str | None:
         return "author-box"
     if words >= 6 and language != "unk" and _language(line) not in (language, "unk"):
         return "caption"  # e.g. an agency caption in English inside a German article
-    if words <= 60 and _READER.search(line):
+    if words <= 60 and ("Sie" in line or "Ihnen" in line or "you" in low) and _READER.search(line):
         return "teaser"
     if _BULLET.match(line) and (is_heading(_BULLET.sub("", line)) or words <= 14):
         return "teaser"
