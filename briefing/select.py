@@ -22,7 +22,7 @@ from .models import Excerpt, Sentence
 from .reading import Reading, read_sentences
 from .scoring import MIN_WORDS, TOPIC_BONUS, Found, Ids, Reason, Why, fit, idf, matched
 from .timeline import dated, newest_first
-from .units import Grouping, Unit, articles_about, context, group
+from .units import Grouping, Unit, articles_about, context, group, under_headings
 
 _QUESTION = re.compile(r"\?[\"'“”»«)]*$")
 CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the ordering to choose from
@@ -119,12 +119,13 @@ def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequenc
     chosen: Chosen = {r.config.id: [] for r in concepts.rules}
     rejected = {r.config.id: _Rejections() for r in concepts.rules}
     about = articles_about(sentences, readings, concepts)
+    headed = under_headings(sentences, concepts)
     figure_at: dict[int, set[str]] = {}
     for sid, positions in figures.items():
         for i in positions:
             figure_at.setdefault(i, set()).add(sid)
     for u in range(len(grouping.named)):
-        key = _key(u, grouping, sentences, readings, concepts, about, figure_at)
+        key = _key(u, grouping, sentences, readings, concepts, about, headed, figure_at)
         if key is None:
             continue
         fits, left_out = decide(key)
@@ -146,7 +147,7 @@ def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequenc
 
 
 def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
-         about: dict[str, int], figure_at: dict[int, set[str]]) -> _Key | None:
+         about: dict[str, int], headed: Sequence[int], figure_at: dict[int, set[str]]) -> _Key | None:
     """What decides where unit u goes: the concepts it names, asserts, opens with and names apart; the
     subjects named just before it and by its article; whether it is short; whether it only asks; the
     sections it gives a figure of. None: it names nothing of any section (most units of a large folder), or it cannot be
@@ -168,7 +169,7 @@ def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Se
         nearby |= readings[k].named
     # (of what comes before, only the subjects matter: fewer distinct keys to decide)
     return (named, asserted, readings[a].lead, apart, nearby & concepts.subjects_mask,
-            about.get(sentences[a].article.id, 0), words < MIN_WORDS,
+            about.get(sentences[a].article.id, 0) | headed[a], words < MIN_WORDS,
             all(_QUESTION.search(s.article.text, max(s.start, s.end - 4), s.end) for s in sentences[a:b]),
             frozenset(sid for k in range(a, b) for sid in figure_at.get(k, ())))
 

@@ -118,6 +118,27 @@ def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], c
     return about
 
 
+def under_headings(sentences: Sequence[Sentence], concepts: Concepts) -> list[int]:
+    """Per sentence, the subject concepts (`require`, topic) of the subheading it stands under, if
+    any: "Erste Schritte Richtung Übergang" says what the paragraphs below it are about, as a
+    headline does for its article. (Few lines are headings: each is read here, once.)"""
+    subjects = concepts.subjects_mask
+    named: dict[tuple[str, int], int] = {}
+    under = []
+    for s in sentences:
+        article = s.article
+        heading = next((f for f in reversed(article.furniture) if f.kind in ("heading", TAIL_HEADING) and f.end <= s.start),
+                       None)
+        if heading is None:
+            under.append(0)
+            continue
+        key = (article.id, heading.start)
+        if key not in named:
+            named[key] = concepts.index.read(article.text[heading.start : heading.end], article.language).named & subjects
+        under.append(named[key])
+    return under
+
+
 def unrelated_tails(concepts: Concepts, sentences: Sequence[Sentence], readings: Sequence[Reading]) -> set[int]:
     """Positions of the sentences in a block at an article's end that may be another story (see TAIL)
     and names nothing of the brief: not its topic, no section's required concept, nor two concepts of

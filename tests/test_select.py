@@ -398,3 +398,20 @@ def test_german_reported_speech_goes_on_from_sentence_to_sentence_in_the_subjunc
     # each goes on with the minister's words, until one names a speaker of its own or is the writer's indicative
     assert leanings(texts, "de") == [0, POINTS_BACK, CONTINUES, 0, 0]
     assert leanings(["Die Truppen zogen ab.", "Das Land werde mit allen Mitteln dagegen vorgehen."], "de") == [0, 0]
+
+
+def test_a_subheading_says_what_the_paragraphs_under_it_are_about() -> None:
+    from briefing.furniture import find_furniture
+
+    def deployment(text: str) -> list[str]:
+        article = Article(id="a", path="a.txt", text=text, title="Lage an der Front", language="de",
+                          furniture=tuple(find_furniture(text)))
+        choices = select_excerpts(_config(), split_sentences(article))
+        return [e.text for c in choices if c.config.id == "deployment" for e in c.excerpts]
+
+    body = ("Lage an der Front\n\nDie Ukraine meldet neue Angriffe im Osten des Landes. Kiew bittet seine Partner um mehr "
+            "Flugabwehr. Die Stromversorgung ist in mehreren Städten unterbrochen. Der Winter stellt die Armee vor große "
+            "Probleme. In Charkiw fielen am Abend erneut Raketen. Die Behörden rieten den Menschen, Schutzräume aufzusuchen.\n\n")
+    fact = "Weitere 2.000 Soldaten sollen in Kürze nach Kursk geschickt werden, heißt es in Seoul."
+    assert deployment(f"{body}Nordkorea verstärkt seine Truppen in Russland\n\n{fact}") == [fact]
+    assert deployment(f"{body}Neue Soldaten für Russland\n\n{fact}") == []  # whose soldiers, nothing says
