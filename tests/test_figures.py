@@ -200,6 +200,8 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         ("In Seoul, the government has summoned the Russian ambassador and warned that it could send weapons.", None),
         ("Workers will forgo a pay rise. Union negotiator Daniel Friedrich called the deal \"painful\".",
          "Union negotiator Daniel Friedrich"),
+        ("Al-Dschalali rief die Bevölkerung zur Kooperation auf.", "Al-Dschalali"),
+        ("Er rief seine Mutter an.", None),
         # a deputy is not the minister
         ("Der stellvertretende Außenminister Kim Hong-kyun erläuterte Botschafter Georgy Zinovyev die Lage und forderte "
          "den Abzug.", "der stellvertretende Außenminister Kim Hong-kyun"),
