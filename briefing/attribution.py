@@ -7,22 +7,19 @@ import re
 from functools import lru_cache
 
 from .hedging import ANNOUNCE, SAID_DE, SAY_DE, SAY_EN
-from .language import german_lemma
+from .names import FULL_NAME, PERSON, PHRASE, ROLE, base_form
 
 _SAY_DE, _SAY_EN = SAY_DE, SAY_EN
 # What opens a German sentence before its verb when the subject comes after it: "Am Sonntag", "Zuvor"
 _ADVERBIAL = (r"Am|Im|In|Nach|Vor|Seit|Bei|Zuvor|Danach|Inzwischen|Gestern|Heute|Später|Zudem|Außerdem|Dann|Nun|"
               r"Jetzt|Bereits|Kurz|Daraufhin|Anschließend|Unterdessen|Indes|Mittlerweile|Erst|Schon|Zugleich")
-_NAME = r"(?:al-|el-)?[A-ZÄÖÜ\"„][\w\"“„'’-]*"  # "al-Scham" is part of a name
-_PHRASE = (rf"(?:(?:der|die|das|des|dem|den|the|a|an|ein|eine|einer|eines) +)?(?:[\w\"“„'’.-]+ +){{0,5}}?{_NAME}(?: +{_NAME}){{0,3}}"
-           r"(?: +\([A-ZÄÖÜ][\w-]{1,8}\))?")  # "Haiat Tahrir al-Scham (HTS)"
 
 _PATTERNS = [
     # "mit Berufung auf Quellen aus dem ukrainischen Militärgeheimdienst", "citing sources in Kyiv"
     re.compile(r"\b(?:Berufung auf|citing|according to)\s+(?P<who>(?:(?:eine[rm]?|a)\s+)?(?:Quellen?|Kreise|sources?|officials?)\s+"
                r"(?:aus|in|from|im)\s+(?:dem|der|den|the\s+)?\s*[\w-]+(?:\s+[\w-]+)?)", re.U),
     # "…, U.S. Secretary of State Antony Blinken said on Thursday.", "…, South Korea's spy agency told lawmakers."
-    re.compile(rf",\s+(?P<who>{_PHRASE}(?:\s+[a-z][\w-]+){{0,2}})\s+(?:{_SAY_EN}|{ANNOUNCE})\b", re.U),
+    re.compile(rf",\s+(?P<who>{PHRASE}(?:\s+[a-z][\w-]+){{0,2}})\s+(?:{_SAY_EN}|{ANNOUNCE})\b", re.U),
     # "…, a company spokesperson said on Saturday.", "…, a senior Ukrainian commander told Reuters.": an
     # English speaker named by role alone is written in small letters
     re.compile(rf",\s+(?P<who>(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:spokesperson|spokesman|spokeswoman|official|commander|"
@@ -31,58 +28,54 @@ _PATTERNS = [
     re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,3}(?:spokesperson|spokesman|spokeswoman|official|minister|"
                r"Sprecher|Sprecherin|Minister|Ministerin),\s+(?:[A-Z][\w-]+\s*){1,3}),\s+(?:said|says|sagte|sagt)\b", re.U),
     # "…, sagte US-Verteidigungsministeriumssprecher Pat Ryder am Montag."
-    re.compile(rf"[,:]\s*[\"“”»«]?\s*(?:{_SAY_DE}|{_SAY_EN})\s+(?P<who>{_PHRASE})", re.U),
+    re.compile(rf"[,:]\s*[\"“”»«]?\s*(?:{_SAY_DE}|{_SAY_EN})\s+(?P<who>{PHRASE})", re.U),
     # "Am Sonntag verkündete die Miliz die Einnahme …", "Zuvor hatte das russische Außenministerium mitgeteilt, …":
     # after an adverbial, German puts the subject after the verb
     re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?:{_ADVERBIAL})\b(?:\s+[\w.-]+){{0,2}}?\s+(?:{_SAY_DE}|{ANNOUNCE}|teilte|teilten)\s+"
-               rf"(?P<who>(?:der|die|das)\s+{_PHRASE})", re.U),
+               rf"(?P<who>(?:der|die|das)\s+{PHRASE})", re.U),
     re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?:{_ADVERBIAL})\b(?:\s+[\w.-]+){{0,2}}?\s+(?:hatte|hat|hatten|haben)\s+"
-               rf"(?P<who>(?:der|die|das)\s+{_PHRASE})(?=[^,.;]*\b(?:{SAID_DE}|mitgeteilt)\b)", re.U),
+               rf"(?P<who>(?:der|die|das)\s+{PHRASE})(?=[^,.;]*\b(?:{SAID_DE}|mitgeteilt)\b)", re.U),
     # "the 10,000 the US says were deployed": who gives the figure, after it
-    re.compile(rf"(?<=\d )(?P<who>the\s+{_PHRASE})\s+(?:says|said|estimates|estimated)\b", re.U),
+    re.compile(rf"(?<=\d )(?P<who>the\s+{PHRASE})\s+(?:says|said|estimates|estimated)\b", re.U),
     # "Dies berichtet das ukrainische Nachrichtenportal "Liga" mit Berufung auf Quellen aus dem …"
-    re.compile(rf"\b(?:{_SAY_DE})\s+(?P<who>(?:das|die|der)\s+{_PHRASE})", re.U),
+    re.compile(rf"\b(?:{_SAY_DE})\s+(?P<who>(?:das|die|der)\s+{PHRASE})", re.U),
     # "laut ukrainischem Geheimdienst", "nach Einschätzung des US-Verteidigungsministeriums", "according to …"
     # "nach US-Angaben", "nach ukrainischen Angaben"
     re.compile(r"\bnach (?P<who>[\w-]+?)-Angaben\b", re.U),
     # "nach südkoreanischen Schätzungen"
     re.compile(r"\b[Nn]ach (?P<who>[a-zäöü][\w-]*(?:en|em) (?:Angaben|Schätzungen|Erkenntnissen|Informationen))\b", re.U),
     # "…, teilte der Nachrichtendienst NIS am Mittwoch mit."
-    re.compile(rf"\bteilten?\s+(?P<who>{_PHRASE})\s+(?:(?:am|an|in|im)\s+\S+\s+)*mit\b", re.U),
+    re.compile(rf"\bteilten?\s+(?P<who>{PHRASE})\s+(?:(?:am|an|in|im)\s+\S+\s+)*mit\b", re.U),
     re.compile(rf"\b(?:[Ll]aut|[Nn]ach (?:Angaben|Einschätzung|Informationen|Darstellung|Erkenntnissen)|[Aa]ccording to|[Uu]nter Berufung auf|"
-               rf"mit Berufung auf|citing)\s+(?P<who>{_PHRASE}(?:\s+(?:reports?|officials?|sources?|media|authorities|estimates|"
+               rf"mit Berufung auf|citing)\s+(?P<who>{PHRASE}(?:\s+(?:reports?|officials?|sources?|media|authorities|estimates|"
                rf"figures|data|intelligence))?)", re.U),
     # "Wie das US-Magazin "Newsweek" berichtet", "wie Militärexperten schreiben"
-    re.compile(rf"\b[Ww]ie\s+(?P<who>{_PHRASE})\s+(?:{_SAY_DE}|{_SAY_EN})\b", re.U),
+    re.compile(rf"\b[Ww]ie\s+(?P<who>{PHRASE})\s+(?:{_SAY_DE}|{_SAY_EN})\b", re.U),
     # "Einem Bericht der New York Times zufolge"
-    re.compile(rf"(?P<who>(?:[Ee]ine[mr]?|[Dd]e[mr])\s+{_PHRASE})\s+zufolge\b", re.U),
+    re.compile(rf"(?P<who>(?:[Ee]ine[mr]?|[Dd]e[mr])\s+{PHRASE})\s+zufolge\b", re.U),
     # "South Korea's spy agency says …", "Western officials estimate …", "HUR, …, has put the number at …"
     re.compile(r"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,[^,]{1,90},)?\s+(?:has\s+|have\s+)?"
                r"(?:says?|said|told|estimates?|believes?|put|puts|reported|warned|announced|conveyed|called|described|sagt|sagte|sagen|"
                r"schätzt|schätzen|spricht|sprach|nannte|nennt|geht von|gehen von)\b",
                re.U),
     # "…, der südkoreanische Geheimdienst NIS geht sogar von bis zu 13.000 aus"; "the 10,000 that the Pentagon gave"
-    re.compile(rf"(?:[,;]|\bthat|\bwhich)\s+(?P<who>(?:der|die|das|the)\s+{_PHRASE})\s+(?:geht|gehen|spricht|sprach|nennt|"
+    re.compile(rf"(?:[,;]|\bthat|\bwhich)\s+(?P<who>(?:der|die|das|the)\s+{PHRASE})\s+(?:geht|gehen|spricht|sprach|nennt|"
                rf"nannte|schätzt|schätzte|sagt|sagte|gave|put|said|says)\b", re.U),
     # "Südkoreas Verteidigungsminister führte aus", "Pentagon spokesperson Sabrina Singh said"
-    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{_PHRASE})\s+(?:hat\s+|habe\s+|hatte\s+|have\s+|has\s+)?"
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{PHRASE})\s+(?:hat\s+|habe\s+|hatte\s+|have\s+|has\s+)?"
                rf"(?:{_SAY_DE}|{_SAY_EN}|{ANNOUNCE}|erklärt|gesagt|geantwortet|wies darauf hin)\b",
                re.U),
     # "Al-Dschalali rief die Bevölkerung zur Kooperation auf": who calls on others
-    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{_PHRASE})\s+(?:rief|riefen|ruft|rufen)\b[^.,;:!?]*\bauf(?=[.,;:!?])",
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{PHRASE})\s+(?:rief|riefen|ruft|rufen)\b[^.,;:!?]*\bauf(?=[.,;:!?])",
                re.U),
     # "Bestätigt worden war der Beschuss wenig später auch von Andrii Kovalenko": a passive and its agent
     re.compile(r"\b(?:[Bb]estätigt|[Gg]emeldet|[Bb]erichtet|[Dd]ementiert|[Bb]ekräftigt)\s+worden\s+(?:war|ist|sei|waren|sind)\b"
                r"[^.;]*?\bvon\s+(?P<who>[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){1,2})", re.U),
     # "Das sagte ein Behördensprecher.": what was said, then who said it
-    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))(?:Das|Dies|So)\s+(?:{_SAY_DE})\s+(?P<who>(?:der|die|das|ein|eine)\s+{_PHRASE})", re.U),
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))(?:Das|Dies|So)\s+(?:{_SAY_DE})\s+(?P<who>(?:der|die|das|ein|eine)\s+{PHRASE})", re.U),
     # "…", so die Experten für Geopolitik.
-    re.compile(rf"[\"“”»«],?\s+so\s+(?P<who>{_PHRASE})", re.U),
+    re.compile(rf"[\"“”»«],?\s+so\s+(?P<who>{PHRASE})", re.U),
 ]
-_ROLE = (r"[\w-]*(?:[Ss]precher|[Ss]precherin|[Mm]inister|[Mm]inisterin|[Gg]eneralsekretär|[Pp]räsident|[Pp]räsidentin|"
-         r"[Cc]hef|[Cc]hefin|[Kk]anzler|[Bb]otschafter|[Ee]xperte|[Pp]rofessor|[Gg]esetzgeber|[Aa]bgeordnete[r]?|"
-         r"spokesperson|spokesman|spokeswoman|[Ss]ecretary|[Cc]hief|[Aa]mbassador|[Ll]awmaker|[Aa]nalyst|President)")
-_PERSON = r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){1,2}"
 # Said, in any form: a named person in a role is the claimant only in a sentence that says something.
 _SAYING = re.compile(r"\b(sagte|sagt|gesagt|erklärte|erklärt|bestätigte|bestätigt|betonte|betont|warnte|gewarnt|"
                      r"äußerte|geäußert|bekräftigte|bekräftigt|forderte|gefordert|kündigte|bezeichnete|bezeichnet|"
@@ -91,9 +84,9 @@ _NAMED_SPEAKERS = [
     # "Pentagon-Sprecher Patrick Ryder", "NATO-Generalsekretär Mark Rutte", "Präsident Yoon Suk-yeol"
     # "der stellvertretende Außenminister Kim Hong-kyun", "deputy minister …": what qualifies the role is part of it
     re.compile(rf"(?P<who>(?:(?:[Dd]er|[Dd]ie|[Dd]en|[Dd]em|[Dd]es) (?:stellvertretende|ehemalige|frühere|neue|designierte|amtierende)[nrm]? |"
-               rf"(?:[Dd]eputy|[Aa]cting|[Ff]ormer|[Vv]ice) )?{_ROLE} {_PERSON})", re.U),
+               rf"(?:[Dd]eputy|[Aa]cting|[Ff]ormer|[Vv]ice) )?{ROLE} {PERSON})", re.U),
     # "Kim Yong-hyun, der Verteidigungsminister Südkoreas"; "Wi Sung-lac, einen südkoreanischen Gesetzgeber"
-    re.compile(rf"(?P<who>{_PERSON}, (?:der|die|den|einen|eine|the|a) (?:[\w-]+ )?{_ROLE}(?: [A-ZÄÖÜ][\w-]+)?)", re.U),
+    re.compile(rf"(?P<who>{PERSON}, (?:der|die|den|einen|eine|the|a) (?:[\w-]+ )?{ROLE}(?: [A-ZÄÖÜ][\w-]+)?)", re.U),
 ]
 
 # Words after the claimant that belong to the rest of the sentence, not to the name.
@@ -194,8 +187,7 @@ def _is_interview(article: str) -> bool:
 # A person "er" or "sie" can stand for: a claimant of the sentences before, or a role and a name
 # ("HTS-Anführer Ahmed Hussein al-Scharaa rief …"); not an agency or an outlet ("berichtet die
 # Nachrichtenagentur AFP" is not who "erklärte er").
-_FULL_NAME = r"[A-ZÄÖÜ][\w'’-]+(?: (?:al-|el-|bin |von der |von |van der |van |de )?[A-ZÄÖÜ][\w'’-]+){1,2}"
-_ROLE_AND_NAME = re.compile(rf"(?:[\w-]*(?:[Aa]nführer|[Ff]ührer|[Pp]remier|leader)|{_ROLE}) {_FULL_NAME}", re.U)
+_ROLE_AND_NAME = re.compile(rf"(?:[\w-]*(?:[Aa]nführer|[Ff]ührer|[Pp]remier|leader)|{ROLE}) {FULL_NAME}", re.U)
 _NOT_A_PERSON = re.compile(r"agentur|zeitung|sender|ministerium|dienst|portal|magazin|medien|agency|newspaper|"
                            r"ministry|service|(?:^|\s)[A-Z]{2,}(?:\s|$)")
 
@@ -263,61 +255,5 @@ def _clean(who: str) -> str | None:
 
 
 # Whose speaker it is, in the genitive after the role: "ein Sprecher der Behörde", "der Chef des Bundesamtes"
-_ENDS_IN_ROLE = re.compile(rf"(?:^|\s){_ROLE}$")
+_ENDS_IN_ROLE = re.compile(rf"(?:^|\s){ROLE}$")
 _WHOSE = re.compile(r" (?:der|des) [A-ZÄÖÜ][\w-]+(?= |[,.;:!?]|$)")
-_MASCULINE = re.compile(r"(dienst|er|ent|ist|or|eur|ling|stab|rat|chef|minister)$")
-
-
-def _nominative(words: list[str]) -> list[str]:
-    """A masculine or neuter noun after "des" as a reader names it: Sprechers is Sprecher,
-    US-Verteidigungsministeriums US-Verteidigungsministerium, Präsidenten Präsident, Vorsitzenden
-    Vorsitzender. Not the adjective of a name that is itself in the genitive ("des Weißen Hauses")."""
-    noun, rest = words[0], words[1:]
-    if rest and rest[0].endswith("es"):
-        return words
-    if noun.endswith("enden"):  # a participle as a noun: (Betriebsrats)vorsitzenden
-        return [noun[:-1] + "r", *rest]
-    lemma = german_lemma(noun)
-    return [lemma if lemma[:1].isupper() and lemma[:3] == noun[:3] else noun, *rest]
-
-
-def base_form(who: str) -> str:
-    """The claimant as a reader names them, not in the case the sentence put them in: "Wi Sung-lac,
-    einen südkoreanischen Gesetzgeber" is "Wi Sung-lac"; "einen südkoreanischen Gesetzgeber" is "ein
-    südkoreanischer Gesetzgeber", "ukrainischen Angaben" "ukrainische Angaben", "dem Pentagon" "Pentagon";
-    a nominative article stays where adjectives follow it ("der ukrainische Verteidigungsminister")."""
-    name, _, apposition = who.partition(", ")
-    if apposition and re.match(r"(der|die|den|dem|einen|einem|eine|einer|the|a|an)\s", apposition) and " " in name.strip():
-        return name.strip()
-    if apposition and re.fullmatch(_PERSON, apposition) and re.search(rf"{_ROLE}$", name):
-        # "its defence minister, Kim Yong-hyun, said": the name; "A Pentagon spokesperson, Sabrina Singh": both
-        role = re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I)
-        return apposition if name[:1].islower() else f"{role} {apposition}"
-    words = who.split()
-    first = words[0].lower() if words else ""
-    # not "der Chef des Amtes", "die Miliz Haiat Tahrir al-Scham"
-    adjectives = [w for w in words[1:] if w[:1].islower() and w not in ("der", "des") and not w.startswith(("al-", "el-"))]
-    if first == "des" and len(words) >= 2 and words[1][:1].isupper():  # genitive: "nach Angaben des …"
-        return " ".join(_nominative(words[1:]))
-    if first == "des" and len(words) >= 3 and all(w.endswith("en") for w in adjectives) and adjectives == words[1:-1]:
-        # "nach Erkenntnissen des südkoreanischen Geheimdienstes": der südkoreanische Geheimdienst
-        noun = _nominative(words[-1:])[0]
-        article = "der" if _MASCULINE.search(noun.lower()) else "das"
-        return " ".join([article, *(w[:-1] for w in adjectives), noun])
-    if first in ("der", "die", "das", "the") and not adjectives or first in ("dem", "den", "des"):
-        return " ".join(words[1:])
-    if first in ("der", "die", "das", "the"):
-        return " ".join([first, *words[1:]])  # at a sentence's start the article was capitalised
-    if first == "einen":  # accusative masculine: ein südkoreanischer Gesetzgeber
-        return " ".join(["ein", *(re.sub(r"en$", "er", w) if w in adjectives else w for w in words[1:])])
-    if first == "einer":  # dative or genitive feminine: eine …e Zeitung
-        return " ".join(["eine", *(re.sub(r"en$", "e", w) if w in adjectives else w for w in words[1:])])
-    if first == "einem" and not adjectives:
-        return " ".join(["ein", *words[1:]])
-    if words[0][:1].islower() and first.endswith(("en", "er", "em")) and len(words) >= 2 and words[1][:1].isupper():
-        noun = words[1].lower()
-        if first.endswith("em") and _MASCULINE.search(noun):  # laut ukrainischem Geheimdienst
-            return " ".join([first[:-2] + "er", *words[1:]])
-        if not first.endswith("em") and noun.endswith(("en", "n", "e")):  # nach ukrainischen Angaben (plural)
-            return " ".join([first[:-2] + "e", *words[1:]])
-    return who
