@@ -357,3 +357,9 @@ def test_the_pool_gives_the_same_readings_under_spawn(tmp_path: Path, monkeypatc
     alone = run(1)
     assert run(2) == alone
     # (preparing is plain work on bytes; a spawned worker there only costs its start-up)
+
+
+def test_no_module_of_the_package_is_over_300_lines() -> None:
+    """A module that grows past this does two things: split it where its docstring says "and"."""
+    long = {p.name: n for p in (ROOT / "briefing").glob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300}
+    assert long == {}
