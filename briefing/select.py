@@ -149,9 +149,10 @@ def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequenc
 def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
          about: dict[str, int], headed: Sequence[int], figure_at: dict[int, set[str]]) -> _Key | None:
     """What decides where unit u goes: the concepts it names, asserts, opens with and names apart; the
-    subjects named just before it and by its article; whether it is short; whether it only asks; the
-    sections it gives a figure of. None: it names nothing of any section (most units of a large folder), or it cannot be
-    quoted without the sentence before, which is quoted without it."""
+    subjects named just before it, and by its article or the subheading above it; whether it is short;
+    whether it only asks; the sections it gives a figure of. None: it names nothing of any section (most
+    units of a large folder), or it cannot be quoted without the sentence before, which is quoted
+    without it."""
     named = grouping.named[u]
     if not named & concepts.sections_mask:
         return None

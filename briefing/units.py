@@ -123,19 +123,18 @@ def under_headings(sentences: Sequence[Sentence], concepts: Concepts) -> list[in
     any: "Erste Schritte Richtung Übergang" says what the paragraphs below it are about, as a
     headline does for its article. (Few lines are headings: each is read here, once.)"""
     subjects = concepts.subjects_mask
-    named: dict[tuple[str, int], int] = {}
-    under = []
-    for s in sentences:
-        article = s.article
-        heading = next((f for f in reversed(article.furniture) if f.kind in ("heading", TAIL_HEADING) and f.end <= s.start),
-                       None)
-        if heading is None:
-            under.append(0)
-            continue
-        key = (article.id, heading.start)
-        if key not in named:
-            named[key] = concepts.index.read(article.text[heading.start : heading.end], article.language).named & subjects
-        under.append(named[key])
+    under: list[int] = []
+    article, headings, at, named = None, [], 0, 0
+    for s in sentences:  # an article's sentences come in order, one article after another
+        if s.article is not article:
+            article = s.article
+            headings = sorted(f for f in article.furniture if f.kind in ("heading", TAIL_HEADING))
+            at, named = 0, 0
+        while at < len(headings) and headings[at].end <= s.start:
+            heading = headings[at]
+            named = concepts.index.read(article.text[heading.start : heading.end], article.language).named & subjects
+            at += 1
+        under.append(named)
     return under
 
 
