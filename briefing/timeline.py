@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -156,6 +157,18 @@ class Copies:
     copies: dict[str, list[Article]]  # article id kept -> the other files of the same report
 
 
+def _key_sentences(mine: set[str], by_sentence: dict[str, list[str]]) -> list[str]:
+    """MIN_SHARED of a file's sentences, chosen as every file that has them chooses: of those few files
+    share, the smallest by hash; where every sentence is in many files, the least shared."""
+    def digest(text: str) -> bytes:
+        return hashlib.blake2b(text.encode(), digest_size=8).digest()
+
+    rare = [text for text in mine if len(by_sentence[text]) <= BOILERPLATE]
+    if rare:
+        return sorted(rare, key=digest)[:MIN_SHARED]
+    return sorted(mine, key=lambda text: (len(by_sentence[text]), digest(text)))[:MIN_SHARED]
+
+
 def fold_copies(articles: Sequence[Article], sentences: Sequence[Sentence]) -> Copies:
     """Agency copy run by several outlets, or one file saved twice, is one report: its fullest telling
     (the first by file name of equally full ones) stands for all and lists the others."""
@@ -168,15 +181,14 @@ def fold_copies(articles: Sequence[Article], sentences: Sequence[Sentence]) -> C
     for aid, texts in told.items():
         for text in texts:
             by_sentence.setdefault(text, []).append(aid)
-    # a copy shares nearly every sentence, so also any few of them chosen at random (the ones of
-    # smallest hash): only files that share those are compared. Sentences that many files share
+    # a copy shares nearly every sentence, so also any few of them chosen the same way in every file
+    # (_key_sentences): only files that share those are compared. Sentences that many files share
     # (boilerplate) are left out of the choice where there are others: comparing every file with
     # every other would take minutes in a large folder.
     keys: dict[str, list[str]] = {}
     keyed_by: dict[str, list[str]] = {}  # a sentence -> the files it is a key of
     for aid, mine in told.items():
-        rare = [text for text in mine if len(by_sentence[text]) <= BOILERPLATE] or list(mine)
-        keys[aid] = sorted(rare, key=lambda text: hashlib.blake2b(text.encode(), digest_size=8).digest())[:MIN_SHARED]
+        keys[aid] = _key_sentences(mine, by_sentence)
         for text in keys[aid]:
             keyed_by.setdefault(text, []).append(aid)
     # the fullest telling stands for the report (the first by file name of equally full ones); each
@@ -187,8 +199,12 @@ def fold_copies(articles: Sequence[Article], sentences: Sequence[Sentence]) -> C
         if a.id in folded or len(told.get(a.id, ())) < MIN_SHARED:
             continue
         mine = told[a.id]
-        candidates = {other for text in keys[a.id] for other in by_sentence[text]}
-        candidates |= {other for text in mine for other in keyed_by.get(text, ())}  # shorter ones within it
+        # a copy holds nearly all of the other's key sentences: two at least (of MIN_SHARED); a file that
+        # shares one, common, sentence is no candidate (where every sentence is in thousands of files,
+        # comparing each such file took minutes)
+        hits = Counter(other for text in keys[a.id] for other in by_sentence[text])
+        hits.update(other for text in mine for other in keyed_by.get(text, ()))  # shorter ones within it
+        candidates = {other for other, n in hits.items() if n >= 2}
         for other in sorted(candidates - {a.id} - folded.keys() - set(folded.values()), key=order.__getitem__):
             n = len(mine & told[other])
             if n >= MIN_SHARED and n >= SAME_TEXT * min(len(mine), len(told[other])):

@@ -139,3 +139,21 @@ def test_one_report_in_several_files_is_one_source(tmp_path: Path) -> None:
     assert any("zz_saved_twice.txt" in c for c in by_path[SEEDS[0].name]["copies"])
     assert not any(p.startswith("c") and p[1:3].isdigit() for p in by_path)
     assert len(by_path["a_tonline.txt"]["copies"]) == 31
+
+
+def test_copies_are_found_where_every_sentence_is_in_many_files() -> None:
+    """A topic folder of recombined paragraphs: each sentence in dozens of files, no two files alike
+    but one saved twice. Only that one is folded."""
+    import itertools
+
+    from briefing.models import Article
+    from briefing.segment import split_sentences
+    from briefing.timeline import fold_copies
+
+    pool = [f"Nordkorea hat nach Angaben aus Seoul im Monat {m} weitere {m}00 Soldaten nach Russland geschickt."
+            for m in range(1, 13)]
+    texts = [" ".join(pool[j] for j in combo) for combo in itertools.islice(itertools.combinations(range(12), 6), 60)]
+    articles = [Article(id=f"a{i:02d}", path=f"a{i:02d}.txt", text=t, language="de") for i, t in enumerate(texts)]
+    articles.append(Article(id="b_saved_twice", path="b_saved_twice.txt", text=texts[7], language="de"))
+    copies = fold_copies(articles, [s for a in articles for s in split_sentences(a)])
+    assert {kept: [c.id for c in cs] for kept, cs in copies.copies.items()} == {"a07": ["b_saved_twice"]}
