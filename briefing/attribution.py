@@ -205,15 +205,23 @@ def _antecedent(text: str) -> str | None:
 
 def find_attribution(text: str, language: str | None = None) -> str | None:
     """The claimants an excerpt names, in the order it names them ("A; B"), or None."""
-    # "Bundeskanzler Olaf Scholz … , betonte der Kanzler", "Außenministerin Choe Son Hui … , sagte Choe": a role
-    # or a name alone is the person the excerpt named in full with it
     in_full = [m.group() for m in _ROLE_AND_NAME.finditer(text)]
-    names = list(dict.fromkeys(next((full for full in in_full if " " not in who and (
-        full.split(" ", 1)[0].casefold().endswith(who.casefold()) or who in full.split()[1:])), who)
-        for _, who in claimants(text)))
+    names = list(dict.fromkeys(_named_in_full(who, in_full) for _, who in claimants(text)))
     # "Sabrina Singh" and later "Singh": keep the fuller name only
     names = [n for n in names if not any(n != m and n in m for m in names)]
     return "; ".join(names[:3]) or None
+
+
+def _named_in_full(who: str, in_full: list[str]) -> str:
+    """A role or a name alone is the person the excerpt named in full with it: "Bundeskanzler Olaf
+    Scholz …, betonte der Kanzler", "Außenministerin Choe Son Hui …, sagte Choe"."""
+    if " " in who:
+        return who
+    for full in in_full:
+        role, *name = full.split()
+        if role.casefold().endswith(who.casefold()) or who in name:
+            return full
+    return who
 
 
 _CITED = re.compile(r"^(eine[rm]?\s+|a\s+)?(quellen?|kreise|sources?)\b", re.I)

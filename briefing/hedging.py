@@ -49,15 +49,19 @@ _SPEECH_TAG = re.compile(rf"[,:]\s*[\"“”»«]?\s*(?:(?:{_STATES_DE})\s+(?:\S
                          r"\s*[.!?]?[\"“”»«]?\s*$")
 
 
+def _closing(text: str) -> re.Match[str] | None:
+    return _SPEECH_TAG.search(text) if "," in text or ":" in text else None
+
+
 def speech_tag(text: str) -> int:
     """Where a closing speech tag starts, as a token position (past the end: there is none)."""
-    found = _SPEECH_TAG.search(text) if "," in text or ":" in text else None
+    found = _closing(text)
     return count_words(text[: found.start()]) if found else 1 << 30
 
 
 def closing_tag(text: str) -> str:
     """The closing speech tag itself: ", sagte ein Sprecher der Behörde dem »Spiegel«." ("" if none)."""
-    found = _SPEECH_TAG.search(text) if "," in text or ":" in text else None
+    found = _closing(text)
     return found.group() if found else ""
 
 
@@ -90,9 +94,6 @@ _OCCASION = re.compile(r"\b(" + "|".join(_OCCASIONS) + r")\b", re.I)
 _HEDGE_WORDS = sorted(form for w in (*_MODAL, *_CONDITION, *_OCCASIONS, *_RELATIVE) for form in (w, w[0].upper() + w[1:]))
 _MAY_HEDGE = re.compile(r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
-
-
-
 _CLAUSE_END = re.compile(r"[,;:]")
 
 

@@ -80,7 +80,7 @@ def leans_back(text: str, before: str, language: str | None = None) -> int:
 
 
 # One name and a verb of saying: "Kim wies darauf hin, …", "Blinken said …", "Lawrow lobte …"; "…, sagte Choe am Freitag"
-_SPEECH_ACT = rf"{SAY_DE}|{SAY_EN}|{ANNOUNCE}|wies|fügte|lobte|lobt|dankte|versicherte|added|noted|praised|thanked"
+_SPEECH_ACT = rf"{SAY_DE}|{SAY_EN}|{ANNOUNCE}|wies|fügte|lobte|lobt|dankte|versicherte|noted|praised|thanked"
 _SURNAME_SAYS = re.compile(rf"^[\"„“»]?([A-ZÄÖÜ][\w'’-]+)\s+(?:hat\s+|habe\s+)?(?:{_SPEECH_ACT})\b")
 _SAYS_SURNAME = re.compile(rf"\b(?:{SAY_DE})\s+([A-ZÄÖÜ][\w'’-]+)\b(?!\s+[A-ZÄÖÜ])")
 

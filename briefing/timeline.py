@@ -160,13 +160,14 @@ class Copies:
 def _key_sentences(mine: set[str], by_sentence: dict[str, list[str]]) -> list[str]:
     """MIN_SHARED of a file's sentences, chosen as every file that has them chooses: of those few files
     share, the smallest by hash; where every sentence is in many files, the least shared."""
-    def digest(text: str) -> bytes:
-        return hashlib.blake2b(text.encode(), digest_size=8).digest()
-
     rare = [text for text in mine if len(by_sentence[text]) <= BOILERPLATE]
     if rare:
-        return sorted(rare, key=digest)[:MIN_SHARED]
-    return sorted(mine, key=lambda text: (len(by_sentence[text]), digest(text)))[:MIN_SHARED]
+        return sorted(rare, key=_digest)[:MIN_SHARED]
+    return sorted(mine, key=lambda text: (len(by_sentence[text]), _digest(text)))[:MIN_SHARED]
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=8).digest()
 
 
 def fold_copies(articles: Sequence[Article], sentences: Sequence[Sentence]) -> Copies:
@@ -199,9 +200,9 @@ def fold_copies(articles: Sequence[Article], sentences: Sequence[Sentence]) -> C
         if a.id in folded or len(told.get(a.id, ())) < MIN_SHARED:
             continue
         mine = told[a.id]
-        # a copy holds nearly all of the other's key sentences: two at least (of MIN_SHARED); a file that
-        # shares one, common, sentence is no candidate (where every sentence is in thousands of files,
-        # comparing each such file took minutes)
+        # a copy holds nearly all of the other's key sentences: a file is compared when it holds two of
+        # mine, or I hold two of its, or one each; one common sentence shared makes no candidate (where
+        # every sentence is in thousands of files, comparing each such file took minutes)
         hits = Counter(other for text in keys[a.id] for other in by_sentence[text])
         hits.update(other for text in mine for other in keyed_by.get(text, ()))  # shorter ones within it
         candidates = {other for other, n in hits.items() if n >= 2}
