@@ -54,7 +54,7 @@ _PATTERNS = [
     # "Einem Bericht der New York Times zufolge"
     re.compile(rf"(?P<who>(?:[Ee]ine[mr]?|[Dd]e[mr])\s+{PHRASE})\s+zufolge\b", re.U),
     # "South Korea's spy agency says …", "Western officials estimate …", "HUR, …, has put the number at …"
-    re.compile(r"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,[^,]{1,90},)?\s+(?:has\s+|have\s+)?"
+    re.compile(r"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,(?!\s*(?:dass|ob|weil|wenn|falls|obwohl|that|whether|because|if)\b)[^,]{1,120},)?\s+(?:has\s+|have\s+)?"
                r"(?:says?|said|told|estimates?|believes?|put|puts|reported|warned|announced|conveyed|called|described|sagt|sagte|sagen|"
                r"schätzt|schätzen|spricht|sprach|nannte|nennt|geht von|gehen von)\b",
                re.U),

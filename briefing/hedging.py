@@ -106,6 +106,20 @@ def opening_words(text: str) -> int:
     return min(12, count_words(text[: cut.start()] if cut else text))
 
 
+def reported_opening(text: str, lead: int) -> range:
+    """The opening words of the clause a speaker's verb introduces after the sentence's `lead` opening
+    words: "Secretary of State Antony Blinken, speaking alongside …, said the troops have been trained
+    …" (none when the verb only closes the sentence: "…, berichtet die Nachrichtenagentur AFP.")."""
+    found = _REPORTED.search(text)
+    if found is None or count_words(text[: found.start()]) < lead:
+        return range(0)
+    rest = count_words(text[found.end() :])
+    if rest == 0 or rest <= 6 and text[: found.start()].rstrip().endswith((",", ",\"", ",“", ",”", ",«", ",»")):
+        return range(0)
+    start = count_words(text[: found.end()])
+    return range(start, start + opening_words(text[found.end() :]))
+
+
 def may_hedge(text: str) -> bool:
     """Could anything in the text be hedged? (False for most sentences: then `hedged` is all False.)"""
     return bool(_MAY_HEDGE.search(text))

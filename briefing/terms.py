@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .hedging import audience, hedged, hypothetical, may_hedge, opening_words, reported_from, speech_tag
+from .hedging import (
+    audience,
+    hedged,
+    hypothetical,
+    may_hedge,
+    opening_words,
+    reported_from,
+    reported_opening,
+    speech_tag,
+)
 from .language import (
     FOLD,
     MAX_DERIVATION_SUFFIX,
@@ -184,11 +193,13 @@ class ConceptIndex:
         flags = hedged(text) if may_hedge(text) else None  # most sentences hedge nothing
         lead = opening_words(text)
         tag = speech_tag(text)
+        # a sentence that opens with its speaker alone is about what the clause reported opens with
+        reported = range(0) if any(i < lead for i, _ in found_at) else reported_opening(text, lead)
         asserted = opening = apart = 0
         for i, found in found_at:
             if flags is None or not flags[i]:
                 asserted |= found
-            if (i < lead or i >= tag) and not _of_another(texts, i, covered, self.named_countries):
+            if (i < lead or i >= tag or i in reported) and not _of_another(texts, i, covered, self.named_countries):
                 opening |= found
             beside = covered.get(i - 1, 0) | covered.get(i + 1, 0)
             if not beside & ~found:

@@ -236,6 +236,11 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
          "Außenministerin Choe Son Hui"),
         ("Präsident Joe Biden reiste ab. Die Gespräche gingen weiter, sagte ein Sprecher des Ministeriums.",
          "ein Sprecher des Ministeriums"),
+        # a long description of the speaker set off by commas before the verb; a clause so set off is none
+        ("Interior Minister Nancy Faeser, speaking alongside her French and Austrian counterparts at the ministers meeting in "
+         "Luxembourg on Thursday, said the decisions would be paused.", "Interior Minister Nancy Faeser"),
+        ("Berlin zweifle nicht daran, dass die Lage in Damaskus sich rasch und grundlegend ändern werde, sagte Baerbock.",
+         "Baerbock"),
     ],
 )
 def test_attribution(text: str, who: str | None) -> None:

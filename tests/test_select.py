@@ -345,6 +345,17 @@ def test_the_speaker_of_a_closing_speech_tag_is_what_the_sentence_is_about_but_n
     assert reported.named == 0b0100 and reported.lead == 0
 
 
+def test_a_sentence_opening_with_its_speaker_alone_is_about_what_the_reported_clause_opens_with() -> None:
+    index = ConceptIndex([["trained", "Ausbildung"], ["Yoon"], ["support"], ["Nachrichtenagentur"]])
+    long_speaker = ("Defence Secretary John Healey, speaking alongside his counterparts from three other countries, "
+                    "said the soldiers have been trained in artillery and drones.")
+    assert index.read(long_speaker, "en").lead == 0b0001
+    # the opening names the speaker, a concept: it stays what the sentence is about
+    named = index.read("Mr Yoon, speaking to reporters on Monday in Seoul, said the country would adjust its support.", "en")
+    assert named.lead == 0b0010
+    # (a verb that closes the sentence introduces nothing: see the test of closing speech tags)
+
+
 def test_two_sources_giving_one_exact_statistic_are_one_fact_and_a_year_is_no_figure_that_disagrees() -> None:
     from briefing.corroboration import deduplicate, gist_of, rarity_of, where
     from briefing.models import Excerpt
