@@ -7,9 +7,10 @@ import datetime as dt
 import logging
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -21,8 +22,6 @@ from .yamlio import load_yaml
 
 log = logging.getLogger("briefing.ingest")
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-HTML_SUFFIXES = {".html", ".htm"}
 SIDECAR = "sources.yaml"
 METADATA_KEYS = {"title", "outlet", "published", "url", "language"}
 MAX_BYTES = 5_000_000  # a "news article" larger than this is not one
@@ -77,7 +76,7 @@ def find_files(folder: Path) -> tuple[list[ArticleFile], list[Skipped]]:
         if rel != path.relative_to(folder).as_posix():
             skipped.append(Skipped(rel, "the file name is not valid text (or holds control characters): rename it"))
             continue
-        if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        if path.suffix.lower() not in READERS:
             skipped.append(Skipped(rel, f"unsupported file type '{path.suffix.lower() or path.name}'"))
             continue
         files.append(ArticleFile(path, rel, sidecar.get(rel, {})))
@@ -119,14 +118,8 @@ def read_bytes(file: ArticleFile) -> bytes:
 
 def parse_article(data: bytes, rel: str, overrides: dict[str, Any] | None = None) -> Article:
     """The file's bytes to an Article: decoded text, furniture marked, metadata found."""
-    text, encoding = decoded(data)
-    if rel.lower().endswith(tuple(HTML_SUFFIXES)):
-        text, found = _extract_html(text)
-        front: dict[str, Any] = {}
-        header: list[Span] = []
-    else:
-        found = {}
-        front, header = _front_matter(text)
+    decoded_text, encoding = decoded(data)
+    text, found, front, header = READERS[PurePath(rel).suffix.lower()](decoded_text)
     if not text.strip():
         raise Unreadable("no text")
     longest = max((len(line) for line in text.splitlines()), default=0)
@@ -244,6 +237,32 @@ def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise ConfigError(f"{path}: expected a mapping of file name to metadata (title, outlet, published, url, language)")
     return {str(k): v for k, v in data.items()}
+
+
+class Read(NamedTuple):
+    """What a reader makes of a file's decoded text."""
+
+    text: str  # the text to quote from (offsets index it)
+    found: dict[str, Any]  # metadata the format states (an HTML page's title, date, site)
+    front: dict[str, Any]  # front matter: metadata the user wrote, it wins over what is found
+    header: list[Span]  # spans of the text that are the format's own header, never quoted
+
+
+def _read_text(text: str) -> Read:
+    front, header = _front_matter(text)
+    return Read(text, {}, front, header)
+
+
+def _read_html(html: str) -> Read:
+    return Read(*_extract_html(html), {}, [])
+
+
+# One reader per input format, chosen by the file's extension: a new format is one entry here.
+READERS: dict[str, Callable[[str], Read]] = {
+    **dict.fromkeys((".txt", ".md", ".markdown", ".text"), _read_text),
+    **dict.fromkeys((".html", ".htm"), _read_html),
+}
+QUOTES_THE_FILE = {suffix for suffix, reader in READERS.items() if reader is _read_text}  # byte for byte
 
 
 def _extract_html(html: str) -> tuple[str, dict[str, Any]]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from .cache import ArticleCache
-from .ingest import HTML_SUFFIXES, ArticleFile, Skipped, Unreadable, decode, find_files, parse_article, read_bytes
+from .ingest import QUOTES_THE_FILE, ArticleFile, Skipped, Unreadable, decode, find_files, parse_article, read_bytes
 from .models import Article, Sentence
 from .parallel import per_article
 from .segment import split_sentences
@@ -43,7 +43,7 @@ def prepare_articles(folder: Path, cache: ArticleCache | None = None, workers: i
         if key:
             keys[i] = key
         hit = cache.get(key) if cache and key else None
-        if hit and not file.rel.lower().endswith(tuple(HTML_SUFFIXES)) and not _same_text(hit[0].text, data):
+        if hit and PurePath(file.rel).suffix.lower() in QUOTES_THE_FILE and not _same_text(hit[0].text, data):
             hit = None  # the cached text is not what the file says: quote only what the file says
         if hit:
             done[i] = hit
