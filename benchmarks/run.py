@@ -75,6 +75,8 @@ def _median(results: list[dict[str, object]]) -> dict[str, object]:
 
 
 def main() -> None:
+    if set(sys.argv[1:]) - {"--quick"}:  # "--help" too: a run takes minutes and rewrites RESULTS.md
+        sys.exit("usage: python benchmarks/run.py [--quick]  (writes benchmarks/RESULTS.md)")
     quick = "--quick" in sys.argv
     rows: list[str] = []
     checks: list[str] = []
