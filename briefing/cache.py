@@ -27,6 +27,8 @@ _PROCESSING_PACKAGES = ("somajo", "trafilatura", "charset-normalizer")
 # ... and what the sentences say (see reading.py): kept beside the article, with a version of its own.
 _READING_ROOTS = ("reading",)
 _READING_PACKAGES = ("simplemma", "snowballstemmer", "PyStemmer")
+# ... and which files are copies of one report (see copies.py): kept for the folder as a whole.
+_COPIES_ROOTS = ("copies",)
 _IMPORT = re.compile(r"^\s*from \.(\w*) import \(?([\w, ]*)", re.M)  # "from .x import y", "from . import x as y"
 
 
@@ -54,6 +56,11 @@ def tool_version() -> str:
 @lru_cache(maxsize=1)
 def reading_version() -> str:
     return _version(modules_of(*_READING_ROOTS), _READING_PACKAGES)
+
+
+@lru_cache(maxsize=1)
+def copies_version() -> str:
+    return _version(modules_of(*_COPIES_ROOTS), ())
 
 
 def _version(modules: list[str], packages: tuple[str, ...]) -> str:
@@ -135,6 +142,24 @@ class ArticleCache:
 
     def _reading_path(self, key: str) -> Path:
         return self._path(key).with_suffix(".reading.json")
+
+    def copies(self, key: str) -> dict[str, str] | None:
+        """Which files are copies of which, found by the last run on a folder of exactly these articles
+        (`key`); one folder is kept: the one briefed last."""
+        try:
+            data = json.loads((self.folder / "copies.json").read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("version") != copies_version() or data.get("key") != key:
+                return None
+            folded = data["folded"]
+            if not isinstance(folded, dict) or not all(isinstance(v, str) for v in folded.values()):
+                return None
+            return {str(k): v for k, v in folded.items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing or damaged: found again
+
+    def put_copies(self, key: str, folded: dict[str, str]) -> None:
+        _write(self.folder / "copies.json", json.dumps({"version": copies_version(), "key": key, "folded": folded},
+                                                       ensure_ascii=False))
 
     def _lemma_file(self) -> Path:
         try:

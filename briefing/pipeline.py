@@ -12,6 +12,7 @@ from pathlib import Path
 from .cache import ArticleCache
 from .concepts import Concepts
 from .config import Config, config_warnings
+from .copies import fold_copies
 from .errors import IngestError
 from .figure_table import figure_table, spreads
 from .figures import Counts, Found
@@ -22,7 +23,7 @@ from .prepare import prepare_articles
 from .reading import read_concepts
 from .select import SectionChoice, select_excerpts
 from .source_checks import front_matter_problems, sidecar_problems
-from .timeline import Edition, fold_copies, key_point, mark_new, within_period
+from .timeline import Edition, key_point, mark_new, within_period
 from .units import unrelated_tails
 
 log = logging.getLogger("briefing")
@@ -60,9 +61,10 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
     timer.lap("ingest+segment", f"{len(articles)} articles, {len(sentences)} sentences, {len(skipped)} skipped")
     groups = prepared.groups
     period = within_period(config, articles, sentences)  # dates that cannot be right, the config's period
-    copies = fold_copies(period.articles, period.sentences)  # the same report in several files is one source
+    keys = {group[0].article.id: key for key, group in groups if group}
+    # the same report in several files is one source
+    copies = fold_copies(period.articles, period.sentences, cache, [keys.get(a.id) for a in period.articles])
     if period.changed or copies.copies:
-        keys = {group[0].article.id: key for key, group in groups if group}
         mine: dict[str, list[Sentence]] = {a.id: [] for a in copies.articles}
         for sentence in copies.sentences:
             mine[sentence.article.id].append(sentence)

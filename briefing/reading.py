@@ -218,19 +218,19 @@ def _assemble(known: Sequence[ArticleReading | None], keys: list[str], counts: S
             readings += map(Reading._make, zip(*columns, strict=True))
             continue
         table = tables.setdefault(tuple(reading.concepts), {0: 0})
-        readings += [Reading(_renumber(n, bits, table), _renumber(a, bits, table), _renumber(o, bits, table),
-                             _renumber(x, bits, table), w, b) for n, a, o, x, w, b in zip(*columns, strict=True)]
+        for column in columns[:4]:
+            for local in set(column) - table.keys():
+                table[local] = _renumber(local, bits)
+        new = table.__getitem__
+        readings += map(Reading._make, zip(map(new, reading.named), map(new, reading.asserted), map(new, reading.lead),
+                                           map(new, reading.apart), reading.words, reading.leans, strict=True))
     return Read(readings, figures)
 
 
-def _renumber(local: int, bits: list[int], table: dict[int, int]) -> int:
-    """A mask of an article's own concept numbers in this run's (`bits`: the run's mask for each),
-    remembered in `table`: a folder has few distinct masks."""
-    found = table.get(local)
-    if found is None:
-        found = 0
-        for j, bit in enumerate(bits):
-            if local >> j & 1:
-                found |= bit
-        table[local] = found
+def _renumber(local: int, bits: list[int]) -> int:
+    """A mask of an article's own concept numbers in this run's (`bits`: the run's mask for each)."""
+    found = 0
+    for j, bit in enumerate(bits):
+        if local >> j & 1:
+            found |= bit
     return found

@@ -171,8 +171,16 @@ def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Se
     # (of what comes before, only the subjects matter: fewer distinct keys to decide)
     return (named, asserted, readings[a].lead, apart, nearby & concepts.subjects_mask,
             about.get(sentences[a].article.id, 0) | headed[a], words < MIN_WORDS,
-            all(_QUESTION.search(s.article.text, max(s.start, s.end - 4), s.end) for s in sentences[a:b]),
+            _asks(sentences, a, b),
             frozenset(sid for k in range(a, b) for sid in figure_at.get(k, ())))
+
+
+def _asks(sentences: Sequence[Sentence], a: int, b: int) -> bool:
+    """Is every sentence from a to b a question? (Most units end with no question mark at all.)"""
+    last = sentences[b - 1]
+    if "?" not in last.article.text[max(last.start, last.end - 4) : last.end]:
+        return False
+    return all(_QUESTION.search(s.article.text, max(s.start, s.end - 4), s.end) for s in sentences[a:b])
 
 
 def _excerpts(concepts: Concepts, chosen: dict[str, list[Candidate]], rejected: dict[str, _Rejections],

@@ -97,22 +97,25 @@ def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], c
     """Of the subject concepts (`require`, topic), those each article is about: named in its headline,
     or in a fifth of its sentences (and at least two). Its sentences need not name them again."""
     subjects = concepts.subjects_mask
-    subject_ids = sorted(ids(subjects))
-    counts: dict[str, Counter[int]] = {}
-    totals: Counter[str] = Counter()
+    masks: dict[str, Counter[int]] = {}  # per article, how many of its sentences name each mask of subjects
     titles: dict[str, str | None] = {}
     for s, reading in zip(sentences, readings, strict=True):
         art = s.article.id
-        totals[art] += 1
-        titles.setdefault(art, s.article.title)
-        named = reading.named & subjects
-        if named:
-            counts.setdefault(art, Counter()).update(c for c in subject_ids if named >> c & 1)
+        counted = masks.get(art)
+        if counted is None:
+            counted = masks[art] = Counter()
+            titles[art] = s.article.title
+        counted[reading.named & subjects] += 1
     about = {}
-    for art, total in totals.items():
+    for art, counted in masks.items():
         title = titles[art]
         bits = concepts.index.read(title, None).named & subjects if title else 0
-        bits |= mask(c for c, n in counts.get(art, Counter()).items() if n >= max(2, total / 5))
+        total = sum(counted.values())
+        per_concept: Counter[int] = Counter()
+        for named, n in counted.items():
+            for c in ids(named):
+                per_concept[c] += n
+        bits |= mask(c for c, n in per_concept.items() if n >= max(2, total / 5))
         if bits:
             about[art] = bits
     return about

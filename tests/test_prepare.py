@@ -306,7 +306,8 @@ def test_watch_goes_on_when_folders_come_and_go_and_names_are_no_text(tmp_path: 
     assert builds == [1, 1]  # the folder came, then went
 
 
-@pytest.mark.parametrize(("roots", "version"), [(("ingest", "segment"), "tool_version"), (("reading",), "reading_version")])
+@pytest.mark.parametrize(("roots", "version"), [(("ingest", "segment"), "tool_version"), (("reading",), "reading_version"),
+                                               (("copies",), "copies_version")])
 def test_every_module_that_makes_a_cached_entry_versions_it(roots: tuple[str, ...], version: str,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Change any module that ingest or segment (or reading) imports, at any depth, and cached entries

@@ -146,9 +146,9 @@ def test_copies_are_found_where_every_sentence_is_in_many_files() -> None:
     but one saved twice. Only that one is folded."""
     import itertools
 
+    from briefing.copies import fold_copies
     from briefing.models import Article
     from briefing.segment import split_sentences
-    from briefing.timeline import fold_copies
 
     pool = [f"Nordkorea hat nach Angaben aus Seoul im Monat {m} weitere {m}00 Soldaten nach Russland geschickt."
             for m in range(1, 13)]
@@ -157,3 +157,29 @@ def test_copies_are_found_where_every_sentence_is_in_many_files() -> None:
     articles.append(Article(id="b_saved_twice", path="b_saved_twice.txt", text=texts[7], language="de"))
     copies = fold_copies(articles, [s for a in articles for s in split_sentences(a)])
     assert {kept: [c.id for c in cs] for kept, cs in copies.copies.items()} == {"a07": ["b_saved_twice"]}
+
+
+def test_the_copies_of_a_folder_are_found_once_and_afresh_when_an_article_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import copies as copies_module
+    from briefing.cache import ArticleCache
+    from briefing.config import load_config
+    from briefing.pipeline import build_brief
+
+    folder = _folder(tmp_path, "articles", SEEDS)
+    shutil.copy(SEEDS[0], folder / "zz_saved_twice.txt")
+    config = load_config(_config(tmp_path, folder))
+    cache = ArticleCache(tmp_path / "cache")
+    calls: list[int] = []
+    real = copies_module.find_copies
+    monkeypatch.setattr(copies_module, "find_copies", lambda *args: calls.append(1) or real(*args))
+
+    def copies() -> dict[str, list[str]]:
+        return {s.path: s.copies for s in build_brief(config, folder, cache).brief.sources if s.copies}
+
+    first = copies()
+    assert len(first) == 1 and calls == [1]
+    assert copies() == first and calls == [1]  # the same articles: what was found is kept
+    (folder / "zz_saved_twice.txt").write_text("Ein ganz anderer Bericht.\n\nSüdkorea erwägt Waffenlieferungen an "
+                                               "die Ukraine, sagte Präsident Yoon am Montag in Seoul.\n", encoding="utf-8")
+    assert copies() == {} and calls == [1, 1]
