@@ -26,6 +26,10 @@ from .units import Grouping, Unit, articles_about, context, group, under_heading
 
 _QUESTION = re.compile(r"\?[\"'“”»«)]*$")
 CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the ordering to choose from
+# Two sections fit a unit: the one whose subject it opens with (what it is about) ranks as if the
+# other scored this much less, when that one's subject is named only further on ("Military aid from
+# Moscow played a key role in Assad's ability to push back opposition forces": about Assad's backers)
+SUBJECT_ASIDE = 0.9
 EXAMINED_PER_SLOT = 60  # best candidates per excerpt slot examined for repeats; a large folder has thousands
 REJECTED_KEPT = 50  # best rejected candidates kept per section, for `briefing explain`
 
@@ -95,7 +99,7 @@ class _Decisions:
         here = Found(as_set(named), as_set(asserted), as_set(lead), as_set(apart), as_set(nearby | article), short,
                      as_set(nearby), asks)
         bonus = TOPIC_BONUS if here.all & concepts.topic else 1.0
-        fits: list[tuple[bool, float, str, list[str]]] = []
+        fits: list[tuple[bool, float, float, str, list[str]]] = []
         left_out: list[tuple[str, float, Why]] = []
         for r in concepts.rules:
             if not here.all & r.concepts:
@@ -106,9 +110,12 @@ class _Decisions:
             if why:
                 left_out.append((r.config.id, found.score, why))
             elif found.hits:
-                fits.append((shows, found.score, r.config.id, matched(here, found.hits, found.carried, concepts.labels)))
+                subject = r.required if r.require else concepts.topic
+                aside = here.all & subject and not here.lead & subject
+                fits.append((shows, found.score * (SUBJECT_ASIDE if aside else 1.0), found.score, r.config.id,
+                             matched(here, found.hits, found.carried, concepts.labels)))
         fits.sort(key=lambda f: (not f[0], -f[1]))
-        return [(sid, score, labels) for _, score, sid, labels in fits], left_out
+        return [(sid, score, labels) for _, _, score, sid, labels in fits], left_out
 
 
 def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,

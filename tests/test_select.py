@@ -426,3 +426,20 @@ def test_a_subheading_says_what_the_paragraphs_under_it_are_about() -> None:
     fact = "Weitere 2.000 Soldaten sollen in Kürze nach Kursk geschickt werden, heißt es in Seoul."
     assert deployment(f"{body}Nordkorea verstärkt seine Truppen in Russland\n\n{fact}") == [fact]
     assert deployment(f"{body}Neue Soldaten für Russland\n\n{fact}") == []  # whose soldiers, nothing says
+
+
+def test_a_unit_that_fits_two_sections_goes_to_the_one_whose_subject_it_opens_with() -> None:
+    # the union's section scores a little more (three of its concepts against two), but the sentence is
+    # what Volkswagen's managers said: it opens with the company, and names the union only further on
+    sections = [{"id": "union", "title": "u", "terms": ["union | IG Metall", "strike | walkout", "pay | wage"],
+                 "require": ["union | IG Metall"]},
+                {"id": "company", "title": "c", "terms": ["Volkswagen | VW", "plant | factory", "pay | wage"],
+                 "require": ["Volkswagen | VW"]}]
+    config = Config.model_validate({"title": "t", "author": "a", "sections": sections})
+    filler = "\n\n".join(f"Note {i}: the weather in Lower Saxony was mild on day {i}, and traffic was calm."
+                         for i in range(10))
+    text = "Volkswagen managers had warned for weeks and weeks that a strike by the union would close a factory."
+    article = _article(f"{filler}\n\nThe union called a strike over pay at the plant.\n\n"
+                       f"Volkswagen said the plant would stay open.\n\n{text}", "en")
+    quoted = {c.config.id: [e.text for e in c.excerpts] for c in select_excerpts(config, split_sentences(article))}
+    assert any(text in q for q in quoted["company"]) and not any(text in q for q in quoted["union"])
