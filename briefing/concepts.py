@@ -81,6 +81,10 @@ class Concepts:
         return cls(tuple(synonyms), rules, topic, index, topical=topical, subjectlike=subjectlike, actors=actors,
                    numbers=frozenset(index.numbers))
 
+    def subject(self, rules: Rules) -> frozenset[int]:
+        """What a section is about: its `require` concepts, else the brief's topic."""
+        return rules.required if rules.require else self.topic
+
     @cached_property
     def labels(self) -> list[str]:
         """Each concept by its first synonym: concepts with the same label count as one."""

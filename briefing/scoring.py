@@ -135,7 +135,7 @@ def about_subject(found: Found, rules: Rules, concepts: Concepts, hits: list[int
     in Kürze erfolgen"), the aspect must open the sentence, as what it is about. A bare figure is no
     aspect of anything."""
     labels = concepts.labels
-    subject = rules.required if rules.require else concepts.topic
+    subject = concepts.subject(rules)
     if found.asserted & subject:
         opening = found.apart  # not merely qualifying the subject: "nordkoreanische Soldaten" is the subject
     elif rules.require and found.context & subject and not other_subject(found, rules, concepts):
@@ -154,7 +154,7 @@ def other_subject(found: Found, rules: Rules, concepts: Concepts) -> str | None:
     section on Seoul): one of the brief's actors (a concept that can name the topic, a section's
     required one). Then the section's subject, known only from the article as a whole, is not what it
     is about; when the sentence before names it, the other is more likely the source of what it says."""
-    subject = rules.required if rules.require else concepts.topic
+    subject = concepts.subject(rules)
     if found.lead & concepts.topic or found.nearby & subject:
         return None  # "In Damaskus feierten …": a concept that names the topic, where it does, is no other subject
     labels = concepts.labels

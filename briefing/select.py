@@ -110,7 +110,7 @@ class _Decisions:
             if why:
                 left_out.append((r.config.id, found.score, why))
             elif found.hits:
-                subject = r.required if r.require else concepts.topic
+                subject = concepts.subject(r)
                 aside = here.all & subject and not here.lead & subject
                 fits.append((shows, found.score * (SUBJECT_ASIDE if aside else 1.0), found.score, r.config.id,
                              matched(here, found.hits, found.carried, concepts.labels)))
