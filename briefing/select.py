@@ -29,6 +29,7 @@ CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the 
 # Two sections fit a unit: the one whose subject it opens with (what it is about) ranks as if the
 # other scored this much less, when that one's subject is named only further on ("Military aid from
 # Moscow played a key role in Assad's ability to push back opposition forces": about Assad's backers)
+# or only before it ("Hartmann expects the agreement to save …" after a sentence on the union)
 SUBJECT_ASIDE = 0.9
 EXAMINED_PER_SLOT = 60  # best candidates per excerpt slot examined for repeats; a large folder has thousands
 REJECTED_KEPT = 50  # best rejected candidates kept per section, for `briefing explain`
@@ -111,7 +112,7 @@ class _Decisions:
                 left_out.append((r.config.id, found.score, why))
             elif found.hits:
                 subject = concepts.subject(r)
-                aside = here.all & subject and not here.lead & subject
+                aside = not here.lead & subject
                 fits.append((shows, found.score * (SUBJECT_ASIDE if aside else 1.0), found.score, r.config.id,
                              matched(here, found.hits, found.carried, concepts.labels)))
         fits.sort(key=lambda f: (not f[0], -f[1]))

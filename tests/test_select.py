@@ -443,3 +443,23 @@ def test_a_unit_that_fits_two_sections_goes_to_the_one_whose_subject_it_opens_wi
                        f"Volkswagen said the plant would stay open.\n\n{text}", "en")
     quoted = {c.config.id: [e.text for e in c.excerpts] for c in select_excerpts(config, split_sentences(article))}
     assert any(text in q for q in quoted["company"]) and not any(text in q for q in quoted["union"])
+
+
+def test_a_unit_whose_subject_is_only_carried_yields_to_the_section_whose_subject_it_opens_with() -> None:
+    # the strikes section takes the union from the headline and scores a tenth more (union, deal); but the
+    # sentence opens with the company, the subject of the section on its reasons (the topic: no require)
+    from briefing.furniture import find_furniture
+
+    sections = [{"id": "strikes", "title": "s", "terms": ["union | works council", "agreement | deal", "worker | staff"],
+                 "require": ["union | works council"]},
+                {"id": "reasons", "title": "r", "terms": ["save | saving", "cost | costs", "demand | sales"]}]
+    config = Config.model_validate({"title": "t", "author": "a", "topic": ["Hartmann"], "sections": sections})
+    filler = "\n\n".join(f"Note {i}: the weather in Saxony was mild on day {i}, and traffic was calm." for i in range(7))
+    text = "Hartmann expects the agreement to save about 900 million euros a year from 2027."
+    body = (f"{filler}\n\nHartmann blamed weak demand and high costs for the cuts.\n\nWorkers will forgo a pay rise "
+            f"under the deal, the union said.\nPhoto: Hartmann's Zwickau plant. Credit: Hartmann Automotive\n{text}")
+    article = Article(id="a", path="a.txt", text=body, language="en", title="Hartmann and union agree on job cuts",
+                      furniture=tuple(find_furniture(body)))
+    quoted = {c.config.id: [e.text for e in c.excerpts] for c in select_excerpts(config, split_sentences(article))}
+    assert quoted["reasons"] and any(text in q for q in quoted["reasons"])
+    assert not any(text in q for q in quoted["strikes"])
