@@ -137,13 +137,20 @@ def claimant_near(text: str, position: int) -> str | None:
     def same_clause(at: int, who: str) -> bool:  # ", dass" / ", that" continues what the claimant says
         return not re.search(r"[,;](?!\s*(dass|that)\b)", text[at + len(who) : position])
 
-    before = [(at, who) for at, who in found if at < position and same_clause(at, who)]
+    earlier = [(at, who) for at, who in found if at < position]
+    if earlier and _NARRATOR_GOES_ON.search(text, earlier[-1][0] + len(earlier[-1][1]), position):
+        return None  # "…, Sanchez said, as the death toll rose to 217": the reporter's own clause, no one's claim
+    before = [(at, who) for at, who in earlier if same_clause(at, who)]
     if before and _CITED.match(before[-1][1]) and len(before) > 1:
         before.pop()  # "Kyodo berichtet unter Berufung auf eine Quelle …": Kyodo, citing the source
     # else the sentence's own reporter, the first claimant it names
     at, who = before[-1] if before else next((f for f in found if not _CITED.match(f[1])), found[0])
     cited = next((w for a, w in found if a > at and _CITED.match(w) and a - at < 160), None)
     return f"{who} ({cited})" if cited and cited != who else who
+
+
+# A clause that follows a speech tag and tells what happened meanwhile is the reporter's, not the speaker's
+_NARRATOR_GOES_ON = re.compile(rf"\b(?:{SAY_DE}|{SAY_EN})\b[^,;]{{0,40}},\s*(?:as|while|when|amid|als|während|wobei)\b")
 
 
 _PRONOUN_SPEAKER = re.compile(r"\b(sagte|sagt|erklärte|fügte|führte|so|said|says|added|told)\s+(er|sie|he|she)\b|"

@@ -15,7 +15,7 @@ import bisect
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -23,7 +23,7 @@ from . import lexicon as lx
 from .config import Config, SectionConfig
 from .hedging import hedged, hypothetical, reported_from
 from .language import plain_tokens
-from .models import Sentence
+from .models import Article, Sentence
 from .numbers import TOKEN, value_at
 from .numbers import numbers as numbers_in
 from .terms import ConceptIndex, mask
@@ -78,6 +78,7 @@ class _Reader:
     """Reads sentences for one section's figures: concept ids are counts, then exclude, subject, others."""
 
     spec: Counts
+    headlines: dict[str, bool] = field(default_factory=dict)  # per headline: it names the subject
 
     @cached_property
     def index(self) -> ConceptIndex:
@@ -109,6 +110,13 @@ class _Reader:
 
     def names(self, text: str, language: str | None) -> int:
         return self.index.read(text, language).named if text else 0
+
+    def headline_names(self, article: Article, subject: int) -> bool:
+        title = article.title or ""
+        known = self.headlines.get(title)
+        if known is None:
+            known = self.headlines[title] = bool(self.names(title, article.language) & subject)
+        return known
 
 
 _readers: dict[str, _Reader] = {}  # per section's counts, in this process
@@ -248,8 +256,12 @@ def _with_figures(sentences: Sequence[Sentence]) -> list[int]:
 
 
 def _mentions(sentences: Sequence[Sentence], i: int, reader: _Reader, subject: int, known: dict[int, bool]) -> bool:
-    """The sentence, or the paragraph it stands in, names the subject."""
+    """The sentence, or the paragraph it stands in or the one before, names the subject; or the
+    article's headline does, when the whole article is about it ("Mindestens 220 Tote" under a
+    headline on the flood: the toll is the flood's)."""
     here = sentences[i]
+    if reader.headline_names(here.article, subject):
+        return True
     for j in range(i, max(0, i - 6) - 1, -1):
         s = sentences[j]
         if s.article is not here.article or s.paragraph < here.paragraph - 1:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-# Words that say "the number of": "die Zahl der Soldaten liege bei 12.000", "a total of 3,000".
-COUNT_WORDS = re.compile(r"^(zahl|anzahl|gesamtzahl|number|figure|total|insgesamt)$", re.I)
+# Words that say "the number of": "die Zahl der Soldaten liege bei 12.000", "a total of 3,000", "the toll rose to 217".
+COUNT_WORDS = re.compile(r"^(zahl|anzahl|gesamtzahl|number|figure|total|toll|insgesamt)$", re.I)
 # Joins two numbers into a range: "11.000 bis 12.000", "between 10,000 and 12,000", "10.000–12.000".
 RANGE = re.compile(r"^(bis|to|and|und|–|-)$", re.I)
 # Hedges before a number, by what they make of it.

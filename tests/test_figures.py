@@ -324,3 +324,31 @@ def test_a_full_table_keeps_the_newest_rows_and_says_how_many_it_left_out() -> N
     found = [Found(i, 14, 19, (i + 1) * 1000, (i + 1) * 1000, "count", "", "Soldaten", "Soldat") for i in range(6)]
     rows, left_out = figure_table(sentences, found, set(), limit=4)
     assert [r.published.day for r in rows if r.published] == [3, 4, 5, 6] and left_out == 2  # oldest first
+
+
+def test_a_figure_in_the_reporters_clause_after_a_speech_tag_is_no_ones_claim() -> None:
+    text = ("Spain's government approved a 10.6 billion euro aid package, Prime Minister Pedro Sanchez said, "
+            "as the death toll rose to 217.")
+    assert claimant_near(text, text.index("217")) is None
+    assert claimant_near(text, text.index("10.6")) == "Prime Minister Pedro Sanchez"
+    told = "Die Zahl der Toten stieg auf 217, sagte Sánchez, als er das Hilfspaket vorstellte."
+    assert claimant_near(told, told.index("217")) == "Sánchez"
+
+
+FLOOD = _counts("Tote | Todesopfer | dead | death toll", "vermisst | missing", topic="Flut | Hochwasser | flood",
+                others="Regierung | government")
+
+
+def test_a_figure_under_a_headline_on_the_subject_is_the_subjects() -> None:
+    """The whole article is about the flood: a paragraph that no longer names it still counts its dead."""
+    text = "Die Demonstranten forderten den Rücktritt.\n\nDie Zahl der Todesopfer ist auf mindestens 220 gestiegen."
+    elsewhere = Article(id="a", path="a.txt", text=text, language="de", title="Proteste in Valencia")
+    assert find_figures(split_sentences(elsewhere), FLOOD) == []
+    about = Article(id="a", path="a.txt", text=text, language="de", title="Nach dem Hochwasser: Proteste")
+    assert [f.high for f in find_figures(split_sentences(about), FLOOD)] == [220]
+
+
+def test_a_death_toll_counts_the_dead() -> None:
+    text = "After the floods, the death toll rose to 217 on Tuesday."
+    found = find_figures(split_sentences(_article(text, "en")), FLOOD)
+    assert [(f.high, f.quantity) for f in found] == [(217, "Tote")]
