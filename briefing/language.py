@@ -76,6 +76,10 @@ def word_keys(word: str, langs: tuple[str, ...] = ("de", "en")) -> frozenset[str
         lemma = german_lemma(word).lower() if lang == "de" else word.lower()
         keys.add(f"{lang}:{_stem(lemma, lang)}")
         keys.add(f"{lang}:{_stem(word.lower(), lang)}")
+        if lang == "de" and word[:1].isupper() and len(lemma) >= 4:
+            # the stemmer cuts a compound's ending and not its short head's ("Stellenstreichung" ->
+            # stellenstreich, "Streichung" -> streichung): the lemma itself ends with its head
+            keys.add(f"de:{lemma}")
     if word.startswith("ge") and len(word) >= 7 and "de" in langs:
         keys.add(f"de:{_stem(word[2:], 'de')}")  # a participle the lemmatiser does not know: geflüchtet ~ flüchten
     return frozenset(keys)
