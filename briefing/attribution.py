@@ -65,9 +65,10 @@ _PATTERNS = [
     re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{PHRASE})\s+(?:hat\s+|habe\s+|hatte\s+|have\s+|has\s+)?"
                rf"(?:{_SAY_DE}|{_SAY_EN}|{ANNOUNCE}|erklärt|gesagt|geantwortet|wies darauf hin)\b",
                re.U),
-    # "Al-Dschalali rief die Bevölkerung zur Kooperation auf": who calls on others
-    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{PHRASE})\s+(?:rief|riefen|ruft|rufen)\b[^.,;:!?]*\bauf(?=[.,;:!?])",
-               re.U),
+    # "Al-Dschalali rief die Bevölkerung zur Kooperation auf": who calls on others; "Mazón wies die Vorwürfe
+    # zurück: …", "Der Minister räumte Fehler ein": who rejects or admits (German splits these verbs)
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>{PHRASE})\s+(?:(?:rief|riefen|ruft|rufen)\b[^.,;:!?]*\bauf|"
+               rf"(?:wies|wiesen|weist|räumte|räumten|räumt)\b[^.,;:!?]*\b(?:zurück|ein))(?=[.,;:!?])", re.U),
     # "Bestätigt worden war der Beschuss wenig später auch von Andrii Kovalenko": a passive and its agent
     re.compile(r"\b(?:[Bb]estätigt|[Gg]emeldet|[Bb]erichtet|[Dd]ementiert|[Bb]ekräftigt)\s+worden\s+(?:war|ist|sei|waren|sind)\b"
                r"[^.;]*?\bvon\s+(?P<who>[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){1,2})", re.U),

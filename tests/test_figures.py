@@ -202,6 +202,9 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
          "Union negotiator Daniel Friedrich"),
         ("Al-Dschalali rief die Bevölkerung zur Kooperation auf.", "Al-Dschalali"),
         ("Er rief seine Mutter an.", None),
+        ("Regionalpräsident Carlos Mazón wies die Vorwürfe zurück: Man habe sich an die Protokolle gehalten.",
+         "Regionalpräsident Carlos Mazón"),  # who rejects or admits: German splits the verb
+        ("Die Ministerin räumte Fehler bei der Warnung ein.", "Ministerin"),
         # a deputy is not the minister
         ("Der stellvertretende Außenminister Kim Hong-kyun erläuterte Botschafter Georgy Zinovyev die Lage und forderte "
          "den Abzug.", "der stellvertretende Außenminister Kim Hong-kyun"),
