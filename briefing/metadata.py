@@ -62,9 +62,10 @@ _DATE_FORMS = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2})?", re.I), "iso"),
 ]
 _FIELDS = re.compile(r"\s+[|·•]\s+")  # the separators of a line of labels
-# A date is the publication date when it is stamped as such, or stands on its own line with a time.
+# A date is the publication date when it is stamped as such ("Updated 11:42 PM EST, November 4, 2024"),
+# or stands on its own line with a time.
 _STAMP = re.compile(r"(aktualisiert|veröffentlicht|erschienen|stand|updated|published|posted|last updated)\s*(am|on|:)?"
-                    r"\s*(\d{1,2}[:.]\d{2}\s*(uhr|am|pm|[a-z]{2,4})?\s*,?\s*)?$", re.I)
+                    r"\s*(\d{1,2}[:.]\d{2}\s*(uhr|am|pm|a\.m\.|p\.m\.)?\s*([a-z]{2,4}(?:[+-]\d{1,2})?)?\s*,?\s*)?$", re.I)
 
 
 def detect_metadata(article: Article) -> dict[str, Any]:

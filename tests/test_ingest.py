@@ -119,6 +119,8 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
         ("A headline of the story\n\nDec. 2, 2024\n\nThe story.", None, dt.date(2024, 12, 2)),
         ("A headline of the story\n\n2 December 2024\n\nThe story.", None, dt.date(2024, 12, 2)),
         ("A headline of the story\n\nUpdated 10:42 GMT, 3 Dec 2024\n\nThe story.", None, dt.date(2024, 12, 3)),
+        ("A headline of the story\n\nUpdated 11:42 PM EST, November 4, 2024\n\nThe story.", None, dt.date(2024, 11, 4)),
+        ("A headline of the story\n\nPublished 9:05 a.m. ET, Nov. 4, 2024\n\nThe story.", None, dt.date(2024, 11, 4)),
         # German stamps
         ("Titel der Meldung\n\nStand: 02.12.2024 11:05 Uhr\n\nDie Meldung.", None, dt.date(2024, 12, 2)),
         ("Titel der Meldung\n\n2. Dezember 2024\n\nDie Meldung.", None, dt.date(2024, 12, 2)),
