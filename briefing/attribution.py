@@ -258,6 +258,10 @@ def _clean(who: str) -> str | None:
         who = _TRAIL.sub("", who)
     who = who.strip(" ,.;:")
     who = re.sub(r"^(wie|as|so)\s+", "", who, flags=re.I)
+    # "according to an estimate by S&P Global Ratings": who made the estimate
+    who = re.sub(r"^(?i:an?|the|einer?|de[rm])\s+(?:[\w-]+\s+)?(?:estimate|report|analysis|study|survey|assessment|"
+                 r"Schätzung|Analyse|Studie|Umfrage|Bericht)s?\s+(?:by|from|of|von)\s+(?=(?:the |de[rmns] )?[A-ZÄÖÜ])",
+                 "", who)
     who = _TRAILING_ADVERB.sub("", who)
     if re.match(r"^(der|die|das|des|dem|den)\s+(der|die|das|des|dem|den|ein|eine|einen|einem)\b", who, re.I):
         return None  # "bezeichnete der die US-Einstufung …": the first "der" is "he", what follows the object

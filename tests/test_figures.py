@@ -205,6 +205,12 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         ("Regionalpräsident Carlos Mazón wies die Vorwürfe zurück: Man habe sich an die Protokolle gehalten.",
          "Regionalpräsident Carlos Mazón"),  # who rejects or admits: German splits the verb
         ("Die Ministerin räumte Fehler bei der Warnung ein.", "Ministerin"),
+        # who made the estimate; a name with an ampersand is one name
+        ("The strike cost Boeing about $100 million a day, according to an estimate by S&P Global Ratings.",
+         "S&P Global Ratings"),
+        ("According to a new report by the Pentagon, 500 troops arrived.", "Pentagon"),
+        ("Einer Studie von Greenpeace zufolge steigt der Meeresspiegel.", "Greenpeace"),
+        ("Johnson & Johnson said it would appeal the ruling.", "Johnson & Johnson"),
         # a deputy is not the minister
         ("Der stellvertretende Außenminister Kim Hong-kyun erläuterte Botschafter Georgy Zinovyev die Lage und forderte "
          "den Abzug.", "der stellvertretende Außenminister Kim Hong-kyun"),
