@@ -99,6 +99,16 @@ class _Reader:
                     if all(self.names(w, None) & subject for w in synonyms))
 
     @cached_property
+    def currencies(self) -> dict[str, int]:
+        """The counted concepts that name each currency ("Dollar | dollars" names "$"): a "$" counts for them."""
+        found: dict[str, int] = {}
+        for c, synonyms in enumerate(self.spec.counts):
+            for w in synonyms:
+                if (code := lx.CURRENCY.get(w.lower())) is not None:
+                    found[code] = found.get(code, 0) | 1 << c
+        return found
+
+    @cached_property
     def masks(self) -> tuple[int, int, int, int]:
         n, e = len(self.spec.counts), len(self.spec.exclude)
         return (mask(range(n)), mask(range(n, n + e)), 1 << (n + e) if self.spec.subject else 0,
@@ -135,8 +145,9 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
         sentence = sentences[i]
         text, language = sentence.text, sentence.article.language
         toks = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
-        if not (reader.counted.names_any(text, language) or any(lx.COUNT_WORDS.match(t[0]) for t in toks)):
-            continue  # nothing it could count: no word of the section's, no "Zahl" (a quick look, word by word)
+        if not (reader.counted.names_any(text, language) or any(lx.COUNT_WORDS.match(t[0]) for t in toks)
+                or reader.currencies and any(lx.CURRENCY.get(t[0].lower()) in reader.currencies for t in toks)):
+            continue  # nothing it could count: no word of the section's, no "Zahl", no "$" (a quick look, word by word)
         numbers = numbers_in(toks)
         if not numbers:
             continue  # a date, a small number
@@ -197,9 +208,12 @@ def _counted(toks: list[tuple[str, int, int]], start: int, end: int, kind: str, 
     the subject's makes them another country's."""
     counts, _, subject, _ = reader.masks
     labels = [c[0] for c in reader.spec.counts]
-    if kind == "money":  # the currency is what it counts, when the section names money: "Euro", "Dollar"
+    if kind == "money":  # the currency is what it counts, when the section names money: "Euro", "Dollar", "$"
         for word, _, _ in toks[start:end]:
-            if not word[:1].isdigit() and (named := reader.names(word, language) & counts):
+            if word[:1].isdigit():
+                continue
+            named = (reader.names(word, language) | reader.currencies.get(lx.CURRENCY.get(word.lower(), ""), 0)) & counts
+            if named:
                 return word, labels[(named & -named).bit_length() - 1]
     j = end
     if kind == "share":  # "10 Prozent der Stellen", "10% of jobs"

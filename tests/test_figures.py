@@ -361,3 +361,12 @@ def test_a_death_toll_counts_the_dead() -> None:
     text = "After the floods, the death toll rose to 217 on Tuesday."
     found = find_figures(split_sentences(_article(text, "en")), FLOOD)
     assert [(f.high, f.quantity) for f in found] == [(217, "Tote")]
+
+
+def test_a_currency_sign_is_the_currency_a_concept_names() -> None:
+    """"$100 million" is an amount of the concept that names dollars, as "100 Millionen Dollar" is."""
+    money = _counts("Dollar | dollars", "loss | charge", topic="Boeing", others="union")
+    text = "The strike cost Boeing about $100 million a day. Boeing expects a loss of $9.97 per share."
+    found = find_figures(split_sentences(_article(text, "en")), money)
+    assert [(f.kind, f.high, f.quantity) for f in found] == [("money", 100_000_000, "Dollar"), ("money", 9.97, "Dollar")]
+    assert find_figures(split_sentences(_article("Boeing lost €100 million a day.", "en")), money) == []
