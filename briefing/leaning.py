@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from .hedging import ANNOUNCE, SAID_DE, SAY_DE, SAY_EN, closing_tag, reported_from
 from .language import german_lemma
+from .lexicon import ALL_FUNCTION_WORDS as _ALL_FUNCTION_WORDS
 
 # How a sentence leans on the one before it. One that points back ("Sie riefen …") cannot be quoted
 # without it; one that goes on with the statement reported there ("Pjöngjang zweifle nicht daran, …")
@@ -72,7 +73,8 @@ def leans_back(text: str, before: str, language: str | None = None) -> int:
         return POINTS_BACK  # "…, sagte ein Sprecher der Behörde.": the authority the sentence before names
     if language == "de" and reported_from(before) is not None and _speaks_on(text):
         return CONTINUES  # "Choe erklärte, …. Pjöngjang zweifle nicht daran, …": the speaker is in the sentence before
-    if _GOES_ON.search(text) and (reported_from(before) is not None or language == "de" and continues_speech(before)):
+    if _GOES_ON.search(text) and (reported_from(before) is not None or language == "de" and continues_speech(before)) \
+            and not _new_speaker(text, before):
         return CONTINUES  # "…, hieß es weiter.", "…, he added.": more of what the sentence before reports
     if _by_surname(text, before):
         return CONTINUES  # "Vizeminister Kim Hong-kyun erläuterte …. Kim wies darauf hin, …": the same speaker goes on
@@ -101,6 +103,17 @@ _GOES_ON = re.compile(r"\b(?:hieß es|heißt es|hiess es|sagte|sagt|erklärte|be
                       r"[,\"“”»«]\s*so\s+(?:\S+\s+){0,4}?weiter\b|\bfügte\b[^.;!?]{0,60}\bhinzu\b|"
                       r"\b(?:also|further) (?:said|says|told|stated|wrote)\b|"
                       r",\s*(?:\S+\s+){0,4}?added\b[^,.;!?]{0,30}[.!?]?[\"”»]?\s*$")
+
+
+# "Boeing also said it expects …" after "…, he said": a speaker named by name, whom the sentence before
+# does not name, makes a statement of its own ("The ministry also said", "Blinken also said" after
+# Blinken go on)
+_NAMED_ALSO = re.compile(r"^[\"„“»]?([A-ZÄÖÜ][\w&'’.-]+)\s+(?:also|further)\s+(?:said|says|told|stated|wrote)\b")
+
+
+def _new_speaker(text: str, before: str) -> bool:
+    named = _NAMED_ALSO.match(text)
+    return bool(named) and named.group(1).lower() not in _ALL_FUNCTION_WORDS and named.group(1) not in before
 
 
 # "Der Diplomat habe geantwortet, …": a subjunctive that names a speaker of its own starts a statement

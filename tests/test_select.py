@@ -312,6 +312,10 @@ def test_the_audience_of_a_statement_is_not_what_it_is_about() -> None:
         ("Eine zweite Entsendung werde in Kürze erfolgen, hieß es weiter.", "Am Freitag hieß es, 1.500 würden ausgebildet.", True),
         ("The deal also covers pensions, the union added.", "The plant will close, the company said.", True),
         ("The deal also covers pensions, the union added.", "The plant will close next year.", False),
+        ("The ministry also said it would appeal.", "The plant will close, the company said.", True),
+        # ... not when it names a speaker of its own whom the sentence before does not name
+        ("Boeing also said it expects a charge of $5 billion.", "The cuts will include managers, he said.", False),
+        ("Blinken also said the troops were trained.", "Blinken said the troops had arrived.", True),
         # ... but not a pure connective, a relative clause or "weiter" that is no speech tag's
         ("Darüber hinaus wurden 500 Offiziere entsandt.", "Der Minister sagte, alles sei ruhig.", False),
         ("The company, which added 500 jobs last year, grew.", "The plant will close, the company said.", False),
