@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .hedging import ANNOUNCE, SAID_DE, SAY_DE, SAY_EN
+from .hedging import ANNOUNCE, SAID_DE, SAY_DE, SAY_EN, closing_tag
 from .names import FULL_NAME, PERSON, PHRASE, ROLE, base_form
 
 _SAY_DE, _SAY_EN = SAY_DE, SAY_EN
@@ -197,17 +197,20 @@ def _is_interview(article: str) -> bool:
 # Nachrichtenagentur AFP" is not who "erklärte er").
 _ROLE_AND_NAME = re.compile(rf"(?:[\w-]*(?:[Aa]nführer|[Ff]ührer|[Pp]remier|leader)|{ROLE}) {FULL_NAME}", re.U)
 _NOT_A_PERSON = re.compile(r"agentur|zeitung|sender|ministerium|dienst|portal|magazin|medien|agency|newspaper|"
-                           r"ministry|service|(?:^|\s)[A-Z]{2,}(?:\s|$)")
+                           r"ministry|service|(?:^|\s)[A-Z]{2,}(?:$|\s(?![A-ZÄÖÜ][\w'’-]+ [A-ZÄÖÜ]))")  # "NIS", not "CEO Kelly Ortberg"
 
 
 def _antecedent(text: str) -> str | None:
     """The person named last in the text's three sentences before the last one (that one says "er")."""
     sentences = re.split(r"(?<=[.!?“”\"])\s+", text.strip())
     for sentence in reversed(sentences[-4:-1]):  # nearest first
-        people = [who for _, who in claimants(sentence)] + [m.group() for m in _ROLE_AND_NAME.finditer(sentence)]
-        people = [who for who in people if not _NOT_A_PERSON.search(who)]
+        named = [who for _, who in claimants(sentence)] + [m.group() for m in _ROLE_AND_NAME.finditer(sentence)]
+        people = [who for who in named if not _NOT_A_PERSON.search(who)]
         if people:
             return _clean(people[-1])
+        tag = closing_tag(sentence)
+        if named or tag and not re.search(r"\b(?:er|sie|he|she|they)\b", tag):
+            return None  # the nearest speaker is no person ("…, the ministry said."): "he" is not one named further back
     return None
 
 

@@ -279,6 +279,25 @@ def test_er_is_nobody_when_no_person_was_named_before() -> None:
     assert attribute("Putin fühle sich dadurch ermutigt, warnte er.", before, before) is None
 
 
+@pytest.mark.parametrize(
+    ("before", "who"),
+    [
+        # a role in capitals before a name is no agency's acronym
+        ("Boeing said it plans to cut jobs. \"Times are hard,\" CEO Kelly Ortberg said in a note to staff. ",
+         "CEO Kelly Ortberg"),
+        # the nearest speaker is no person: "he" is not someone named further back
+        ("Boeing said it plans to cut jobs. The cuts were confirmed, the ministry said. ", None),
+        # ... but one who is only "er" again is: the person named before that
+        ("Bundeskanzler Olaf Scholz sagte, die Lage sei ernst. Das sei wichtig, betonte er. ", "Bundeskanzler Olaf Scholz"),
+    ],
+)
+def test_he_is_the_nearest_speaker_or_no_one(before: str, who: str | None) -> None:
+    from briefing.attribution import attribute
+
+    text = "The cuts will include executives, managers and employees, he said."
+    assert attribute(text, before, before + text) == who
+
+
 def test_er_is_the_person_named_before_not_the_agency() -> None:
     from briefing.attribution import attribute
 
