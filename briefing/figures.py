@@ -30,7 +30,8 @@ from .terms import ConceptIndex, mask
 
 # A sentence that may hold a figure: a number of a hundred or more, a share, an amount of money.
 _HAS_FIGURE = re.compile(r"\d{3}|\d[.,'’\u202f\u00a0]\d{3}|\d\s*(?:%|[Pp]rozent|per ?cent|[Mm]io|[Mm]rd|[Mm]illi|[Bb]illi|bn\b)|"
-                         r"[$€£]\s*\d|\d\s*(?:[Ee]uro|[Dd]ollar)")
+                         r"[$€£]\s*\d|\d\s*(?:[Ee]uro|[Dd]ollar)|"
+                         r"[a-zöß] (?:[Mm]illi|[Bb]illi|Prozent|percent|per cent)")  # "eine Milliarde", "zehn Prozent"
 
 class Counts(NamedTuple):
     """What one section's table counts, as read from the config: the concepts whose words a figure

@@ -16,7 +16,8 @@ RANGE = re.compile(r"^(bis|to|and|und|–|-)$", re.I)
 ABOUT = {"etwa", "rund", "ca", "ca.", "circa", "ungefähr", "knapp", "fast", "nahezu", "about", "around", "some",
          "roughly", "nearly", "almost", "approximately", "close to", "an estimated", "geschätzt", "geschätzte"}
 AT_LEAST = {"mehr als", "über", "mindestens", "gut", "more than", "over", "at least", "upwards of"}
-UP_TO = {"bis zu", "up to", "as many as", "höchstens", "maximal"}
+UP_TO = {"bis zu", "up to", "as many as", "höchstens", "maximal", "knapp unter", "unter", "weniger als", "less than",
+         "fewer than", "under", "below", "just under"}
 # "2.000 weitere", "another 2,000": more of something already counted, not a total.
 INCREMENT = {"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "additional", "another", "more", "further"}
 # "die ersten 2000", "darunter 500", "500 officers among the 12,000": a part of a total counted elsewhere.
@@ -28,6 +29,13 @@ COMBINED = {"inklusive", "einschließlich", "samt", "plus"}
 # After these a four-digit number is a count, not a year: "die ersten 2000", "rund 2000".
 NOT_A_YEAR_AFTER = {"ersten", "weitere", "weiteren", "first", "another", "additional", "rund", "etwa", "about",
                     "some", "zu", "to", "als", "than", "around"}
+# Numbers written as words, a figure only before a scale or a percent sign: "eine Milliarde Dollar",
+# "zehn Prozent", "two million people" (alone, "eine" is an article and "one" a pronoun)
+NUMBER_WORDS = {"ein": 1, "eine": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+                "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
+                "fünfzig": 50, "hundert": 100, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50,
+                "hundred": 100}
 PERCENT = {"%", "prozent", "percent", "per cent", "prozentpunkte", "percentage points"}
 SCALE = {"tausend": 10**3, "thousand": 10**3, "mio": 10**6, "million": 10**6, "millionen": 10**6, "millions": 10**6,
          "m": 10**6, "mrd": 10**9, "milliarde": 10**9, "milliarden": 10**9, "billion": 10**9, "billions": 10**9,

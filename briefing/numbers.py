@@ -31,6 +31,8 @@ def numbers(toks: list[Tok]) -> list[Number]:
     while i < len(toks):
         word = toks[i][0]
         value = value_of(word)
+        if value is None and word.lower() in lx.NUMBER_WORDS and i + 1 < len(toks) and _scales(toks[i + 1][0]):
+            value = lx.NUMBER_WORDS[word.lower()]  # "eine Milliarde", "zehn Prozent"
         before = toks[i - 1][0].lower() if i else ""
         if value is None or (_is_year(word) and before not in lx.NOT_A_YEAR_AFTER):
             i += 1
@@ -84,6 +86,11 @@ def numbers(toks: list[Tok]) -> list[Number]:
 
 
 _BEFORE = lx.UP_TO | lx.ABOUT | lx.AT_LEAST | lx.PART_BEFORE
+
+
+def _scales(word: str) -> bool:
+    word = word.lower()
+    return word.rstrip(".") in lx.SCALE or word in lx.PERCENT or word == "per"
 
 
 def _part_of_a_total(toks: list[Tok], end: int) -> bool:

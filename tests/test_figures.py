@@ -389,3 +389,30 @@ def test_a_currency_sign_is_the_currency_a_concept_names() -> None:
     found = find_figures(split_sentences(_article(text, "en")), money)
     assert [(f.kind, f.high, f.quantity) for f in found] == [("money", 100_000_000, "Dollar"), ("money", 9.97, "Dollar")]
     assert find_figures(split_sentences(_article("Boeing lost €100 million a day.", "en")), money) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind", "low", "high"),
+    [
+        # numbers written as words, before a scale or a percent sign
+        ("Der Ausstand kostet mehr als eine Milliarde Dollar im Monat.", "mehr als eine Milliarde Dollar", "money", 1e9, 1e9),
+        ("Der Konzern will die Löhne um zehn Prozent senken.", "zehn Prozent", "share", 10, 10),
+        ("Two million people fled the region.", "Two million", "count", 2e6, 2e6),
+        # fewer than: an upper bound
+        ("Knapp unter einer Million Syrer leben hier.", "Knapp unter einer Million", "upper-bound", None, 1e6),
+        ("Fewer than 500 soldiers remain.", "Fewer than 500", "upper-bound", None, 500),
+    ],
+)
+def test_figures_in_words_and_below_a_bound(text: str, value: str, kind: str, low: float | None, high: float) -> None:
+    from briefing.numbers import TOKEN, numbers
+
+    toks = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    found = {text[toks[n.start][1] : toks[n.end - 1][2]]: (n.kind, n.low, n.high) for n in numbers(toks)}
+    assert found == {value: (kind, low, high)}
+
+
+@pytest.mark.parametrize("text", ["Eine Frau kam am Montag.", "One of the five soldiers left.", "Ein Drittel blieb."])
+def test_an_article_or_a_pronoun_is_no_figure(text: str) -> None:
+    from briefing.numbers import TOKEN, numbers
+
+    assert numbers([(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]) == []
