@@ -69,7 +69,7 @@ class Found(NamedTuple):
     low: float | None  # None for an upper bound
     high: float
     kind: str  # count, range, upper-bound, increment, part, share, money
-    bound: str  # "≈", "≥" or "" for a count as the text hedges it
+    bound: str  # "≈", "≥", "≤" or "" as the text hedges it
     noun: str
     quantity: str
 

@@ -116,7 +116,8 @@ class Figure(_Out):
     kind: Literal["count", "range", "upper-bound", "increment", "part", "share", "money"] = Field(
         description="A count, a range, an upper bound, an increment ('2.000 weitere'), a part of a total ('die ersten "
         "2000'), a share (percent) or an amount of money.")
-    bound: Literal["", "≈", "≥"] = Field("", description="How the text hedges a count: about (≈), at least (≥).")
+    bound: Literal["", "≈", "≥", "≤"] = Field("", description="How the text hedges a figure: about (≈), at least (≥), "
+                                                "up to (≤: an amount of money or a share; an upper bound of a count is its kind).")
     counts: str | None = Field(None, description="The word it stands with, as written ('Soldaten', 'Stellen').")
     quantity: str = Field(description="What it counts: the label of the section's concept ('Soldat', 'Stelle').")
     source: str

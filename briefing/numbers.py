@@ -20,7 +20,7 @@ class Number(NamedTuple):
     low: float | None  # None: an upper bound ("bis zu 15.000")
     high: float
     kind: str  # count, range, upper-bound, increment, part, share, money
-    bound: str  # "≈" (about), "≥" (at least) or ""
+    bound: str  # "≈" (about), "≥" (at least), "≤" (up to: money, shares) or ""
 
 
 def numbers(toks: list[Tok]) -> list[Number]:
@@ -68,7 +68,10 @@ def numbers(toks: list[Tok]) -> list[Number]:
             if phrase is None:
                 break
             if phrase in lx.UP_TO:
-                kind = "upper-bound" if kind in ("count", "range") else kind
+                if kind in ("count", "range"):
+                    kind = "upper-bound"
+                elif not bound:
+                    bound = "≤"  # "bis zu 25 Milliarden Dollar", "up to 10%": money and shares keep their kind
             elif phrase in lx.PART_BEFORE:
                 kind = "part" if kind in ("count", "range", "upper-bound") else kind
             elif not bound:

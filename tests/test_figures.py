@@ -411,6 +411,14 @@ def test_figures_in_words_and_below_a_bound(text: str, value: str, kind: str, lo
     assert found == {value: (kind, low, high)}
 
 
+def test_money_and_shares_up_to_a_bound_keep_their_kind_and_say_the_bound() -> None:
+    from briefing.numbers import TOKEN, numbers
+
+    text = "Boeing will sich bis zu 25 Milliarden Dollar beschaffen und bis zu 10 Prozent der Stellen streichen."
+    found = numbers([(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)])
+    assert [(n.kind, n.bound, n.high) for n in found] == [("money", "≤", 25e9), ("share", "≤", 10)]
+
+
 @pytest.mark.parametrize("text", ["Eine Frau kam am Montag.", "One of the five soldiers left.", "Ein Drittel blieb."])
 def test_an_article_or_a_pronoun_is_no_figure(text: str) -> None:
     from briefing.numbers import TOKEN, numbers
