@@ -129,6 +129,14 @@ def _found(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, str]]:
     return sorted(best.items())
 
 
+def claimant_of_figure(text: str, after: str, position: int) -> str | None:
+    """Who gives the figure at `position` of the sentence `text`; also from the sentence `after` it when
+    that one names the source ("Dies berichtet …")."""
+    if re.match(r"^(dies|das|so|this|that)\b", after, re.I):
+        text = text + " " + after
+    return claimant_near(text, position)
+
+
 def claimant_near(text: str, position: int) -> str | None:
     """Who gives the figure at `position`: the claimant just before it in the same clause,
     else the nearest one; with the source it cites ("Liga, citing Quellen aus dem …")."""

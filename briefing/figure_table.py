@@ -5,10 +5,8 @@ first, and where sources give different values at about the same time."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
-from .attribution import claimant_near
 from .figures import Found
 from .models import Citation, Figure, Sentence
 
@@ -31,7 +29,7 @@ def figure_table(sentences: Sequence[Sentence], found: Sequence[Found], cited: s
         if (sentence.article.id, f.low, f.high, f.kind) in seen:
             continue  # an article that repeats its figure gives it once
         seen.add((sentence.article.id, f.low, f.high, f.kind))
-        who = claimant_near(_with_next(sentences, f.sentence), f.start)
+        who = f.who
         rows.setdefault((f.low, f.high, f.kind, f.quantity, who), Figure(
             value=sentence.text[f.start : f.end], low=_number(f.low), high=_number(f.high), kind=f.kind, bound=f.bound,
             counts=f.noun or None, quantity=f.quantity, source=sentence.article.id, published=sentence.article.published,
@@ -75,13 +73,3 @@ def spreads(rows: Sequence[Figure]) -> list[tuple[str, float, float, int]]:
         if best:
             found.append((quantity, *best))
     return found
-
-
-def _with_next(sentences: Sequence[Sentence], i: int) -> str:
-    """The sentence and, when the next one names the source ("Dies berichtet …"), that one too."""
-    text = sentences[i].text
-    if i + 1 < len(sentences) and sentences[i + 1].article is sentences[i].article:
-        nxt = sentences[i + 1].text
-        if re.match(r"^(dies|das|so|this|that)\b", nxt, re.I):
-            return text + " " + nxt
-    return text

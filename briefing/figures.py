@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from . import lexicon as lx
+from .attribution import claimant_of_figure
 from .config import Config, SectionConfig
 from .hedging import hedged, hypothetical, reported_from
 from .language import plain_tokens
@@ -61,7 +62,8 @@ class Counts(NamedTuple):
 
 class Found(NamedTuple):
     """A figure found: its sentence (index into the sentences searched), start and end in that
-    sentence, value, kind, and what it counts (the word in the text and its concept's label)."""
+    sentence, value, kind, what it counts (the word in the text and its concept's label), and who
+    gives it."""
 
     sentence: int
     start: int
@@ -72,6 +74,7 @@ class Found(NamedTuple):
     bound: str  # "≈", "≥", "≤" or "" as the text hedges it
     noun: str
     quantity: str
+    who: str | None = None  # who gives it (found while reading, so that a warm run need not look again)
 
 
 @dataclass
@@ -179,7 +182,10 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
         # a number with no noun counts what the sentence is about ("die Zahl der Soldaten liege bei
         # 12.000"), or what the numbers beside it count ("von 12.000 Soldaten … die ersten 2000")
         known = next((f.quantity for f in here if f.quantity), reader.label(about) if about else "")
-        found += [f if f.quantity else f._replace(quantity=known) for f in here if f.quantity or known]
+        kept = [f if f.quantity else f._replace(quantity=known) for f in here if f.quantity or known]
+        if kept:
+            after = sentences[i + 1].text if i + 1 < len(sentences) and sentences[i + 1].article is sentence.article else ""
+            found += [f._replace(who=claimant_of_figure(text, after, f.start)) for f in kept]
     return found
 
 

@@ -113,7 +113,7 @@ _NAMED_ALSO = re.compile(r"^[\"„“»]?([A-ZÄÖÜ][\w&'’.-]+)\s+(?:also|fur
 
 def _new_speaker(text: str, before: str) -> bool:
     named = _NAMED_ALSO.match(text)
-    return bool(named) and named.group(1).lower() not in _ALL_FUNCTION_WORDS and named.group(1) not in before
+    return named is not None and named.group(1).lower() not in _ALL_FUNCTION_WORDS and named.group(1) not in before
 
 
 # "Der Diplomat habe geantwortet, …": a subjunctive that names a speaker of its own starts a statement
