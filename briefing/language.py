@@ -78,8 +78,10 @@ def word_keys(word: str, langs: tuple[str, ...] = ("de", "en")) -> frozenset[str
         keys.add(f"{lang}:{_stem(word.lower(), lang)}")
         if lang == "de" and word[:1].isupper() and len(lemma) >= 4:
             # the stemmer cuts a compound's ending and not its short head's ("Stellenstreichung" ->
-            # stellenstreich, "Streichung" -> streichung): the lemma itself ends with its head
-            keys.add(f"de:{lemma}")
+            # stellenstreich, "Streichung" -> streichung): the lemma itself ends with its head. A key
+            # of its own kind ("dh:"), matched only as a whole or as a compound's head: as a base of
+            # derivations it would take compounds for them ("Unwetter" ~ "Unwetterwarnung").
+            keys.add(f"dh:{lemma}")
     if word.startswith("ge") and len(word) >= 7 and "de" in langs:
         keys.add(f"de:{_stem(word[2:], 'de')}")  # a participle the lemmatiser does not know: geflüchtet ~ flüchten
     return frozenset(keys)
@@ -149,9 +151,9 @@ def keys_match(token_key: str, term_key: str, noun: bool = True) -> bool:
     term_lang, term_key = term_key.split(":", 1)
     if lang != term_lang:
         return False
-    if lang == "de" and noun and len(term_key) >= 4 and token_key.endswith(term_key) and len(token_key) - len(term_key) >= 3:
+    if lang in ("de", "dh") and noun and len(term_key) >= 4 and token_key.endswith(term_key) and len(token_key) - len(term_key) >= 3:
         return True
-    return len(term_key) >= 5 and token_key.startswith(term_key) and len(token_key) - len(term_key) <= MAX_DERIVATION_SUFFIX
+    return lang != "dh" and len(term_key) >= 5 and token_key.startswith(term_key) and len(token_key) - len(term_key) <= MAX_DERIVATION_SUFFIX
 
 
 

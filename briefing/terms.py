@@ -133,9 +133,9 @@ class ConceptIndex:
                 if term.capitalised:
                     continue  # a compound said in words opens with the very word, or it is not that compound
                 lang, stem = key.split(":", 1)
-                if lang == "de" and term.nouns[0] and len(stem) >= 4:
+                if lang in ("de", "dh") and term.nouns[0] and len(stem) >= 4:
                     self._head.setdefault(key, set()).add(ti)
-                if len(stem) >= 5:
+                if len(stem) >= 5 and lang != "dh":  # (a lemma key is no base of derivations: see language.word_keys)
                     self._base.setdefault(key, set()).add(ti)
         self._cache: dict[frozenset[str], frozenset[int]] = {}
         self._words: dict[tuple[str, tuple[str, ...]], tuple[int, tuple[int, ...], bool]] = {}
@@ -237,9 +237,11 @@ class ConceptIndex:
             for key in keys:
                 found |= self._exact.get(key, set())
                 lang, stem = key.split(":", 1)
-                if lang == "de":  # the term as the head of a compound: Verteidigungs|abkommen
+                if lang in ("de", "dh"):  # the term as the head of a compound: Verteidigungs|abkommen
                     for i in range(3, len(stem) - 3):
-                        found |= self._head.get(f"de:{stem[i:]}", set())
+                        found |= self._head.get(f"{lang}:{stem[i:]}", set())
+                if lang == "dh":
+                    continue  # (a lemma key is no base of derivations)
                 for cut in range(1, MAX_DERIVATION_SUFFIX + 1):  # nordkorean|isch
                     if len(stem) - cut >= 5:
                         found |= self._base.get(f"{lang}:{stem[:-cut]}", set())

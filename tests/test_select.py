@@ -72,6 +72,7 @@ def _sections(text: str, language: str = "de", filler: str = _FILLER, **extra: A
         ("Streichung", "Stellenstreichungen", True),
         ("Rüstung", "Aufrüstung", True),
         ("Warnung", "Unwetterwarnungen", True),
+        ("Unwetter", "Unwetterwarnungen", False),  # ... and a compound is still not what it opens with
     ],
 )
 def test_terms_match_inflections_compounds_and_derivations(term: str, word: str, matches: bool) -> None:
