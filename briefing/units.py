@@ -146,14 +146,20 @@ def unrelated_tails(concepts: Concepts, sentences: Sequence[Sentence], readings:
     and names nothing of the brief: not its topic, no section's required concept, nor two concepts of
     one section. A tail that does is the article's own last part ("Erste Schritte Richtung Übergang")."""
     blocks: dict[tuple[str, int], list[int]] = {}
+    headings: dict[tuple[str, int], str] = {}
     for at, s in enumerate(sentences):
         tails = [f for f in s.article.furniture if f.kind in (TAIL, TAIL_HEADING) and f.start <= s.start]
         if tails and tails[-1].kind == TAIL and tails[-1].end >= s.end:
-            heading = next((f.start for f in reversed(tails) if f.kind == TAIL_HEADING), 0)
-            blocks.setdefault((s.article.id, heading), []).append(at)
+            heading = next((f for f in reversed(tails) if f.kind == TAIL_HEADING), None)
+            where = (s.article.id, heading.start if heading else 0)
+            blocks.setdefault(where, []).append(at)
+            if heading and where not in headings:
+                headings[where] = s.article.text[heading.start : heading.end]
     unrelated: set[int] = set()
-    for block in blocks.values():
-        named = 0
+    for where, block in blocks.items():
+        # what the block's subheading says counts too ("Wetterdienst warnt vor neuen Regenfällen")
+        named = concepts.index.read(headings[where], sentences[block[0]].article.language).named \
+            if where in headings else 0
         for at in block:
             named |= readings[at].named
         if not (named & concepts.subjects_mask

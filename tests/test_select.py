@@ -269,6 +269,25 @@ def test_a_tail_that_names_the_brief_is_quoted_and_another_story_is_not(tmp_path
     assert "Bundesliga" not in quoted
 
 
+def test_a_tails_subheading_says_what_it_is_about(tmp_path: Any) -> None:
+    """A live blog's last entry: its sentence names none of the brief's concepts, its subheading two."""
+    from briefing.pipeline import build_brief
+
+    lead = ("Nordkorea schickt Soldaten\n\n"
+            "Nordkorea hat nach Angaben aus Kiew weitere 3.000 Soldaten in die Region Kursk geschickt. "
+            "Die Soldaten sollen die russische Front verstärken, heißt es aus Kiew.\n\n"
+            "Beobachter erwarten, dass Pjöngjang im Gegenzug Geld und Technik erhält.\n\n")
+    entry = "Am Abend zogen lange Kolonnen durch das Grenzgebiet im Norden des Landes."
+    unrelated = {}
+    for heading in ("Neue Transporte mit Soldaten Richtung Front", "Bundesliga: Bayern gewinnt"):
+        (tmp_path / "a.txt").write_text(f"{lead}{heading}\n\n{entry}\n", encoding="utf-8")
+        (tmp_path / "b.txt").write_text(_LARGER_FILLER, encoding="utf-8")
+        build = build_brief(_config(), tmp_path)
+        article = next(a for a in build.articles if a.id == "a")
+        unrelated[heading] = ("a", article.text.index(entry)) in build.unrelated
+    assert unrelated == {"Neue Transporte mit Soldaten Richtung Front": False, "Bundesliga: Bayern gewinnt": True}
+
+
 @pytest.mark.parametrize(
     ("term", "text", "matches"),
     [("Ostrussland", "Videos zeigen Soldaten im fernen Osten Russlands.", True),
