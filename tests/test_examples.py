@@ -62,3 +62,28 @@ def test_the_syria_table_gives_the_asylum_and_residence_figures(tmp_path: Path) 
     assert ("05", "mehr als 47.000", "count") in rows  # pending asylum applications
     assert ("05", "davon 46.081", "part") in rows  # of which first applications: part of the 47,000
     assert not any("2254" in r["value"] for r in germany["figures"])  # a UN resolution's number counts nothing
+
+
+def test_the_flood_table_shows_the_death_toll_rising_and_who_says_what(tmp_path: Path) -> None:
+    brief = _build(ROOT / "examples" / "floods" / "config.yaml", tmp_path)
+    toll = next(s for s in brief["sections"] if s["id"] == "toll")
+    dead = [(r["published"], r["high"]) for r in toll["figures"] if r["quantity"] == "Tote"]
+    # the live blog's 158, then 205, the 217 of a clause with no noun after it ("the death toll rose to
+    # 217"), the 220 of a paragraph under its own subheading: oldest first
+    assert [high for _, high in dead] == [158, 205, 217, 220] and dead == sorted(dead)
+    claimants = {r["high"]: r["attribution"] for r in toll["figures"]}
+    assert claimants[217] is None  # '…, Sanchez said, as the death toll rose to 217': the reporter's clause
+    said = [e["attribution"] for s in brief["sections"] for e in s["excerpts"] if "Mazón wies die Vorwürfe" in e["text"]]
+    assert said == ["Regionalpräsident Carlos Mazón"]
+
+
+def test_the_boeing_table_counts_dollars_and_credits_the_estimate_to_its_author(tmp_path: Path) -> None:
+    brief = _build(ROOT / "examples" / "boeing" / "config.yaml", tmp_path)
+    money = next(s for s in brief["sections"] if s["id"] == "money")
+    rows = {r["value"]: (r["kind"], r["bound"], r["attribution"]) for r in money["figures"]}
+    assert rows["about $100 million"] == ("money", "≈", "S&P Global Ratings")  # '$' is the dollar the terms name
+    assert rows["mehr als eine Milliarde Dollar"][:2] == ("money", "≥")  # a figure in words
+    assert rows["bis zu 25 Milliarden Dollar"][:2] == ("money", "≤")
+    jobs = next(s for s in brief["sections"] if s["id"] == "jobs")
+    said = [e["attribution"] for e in jobs["excerpts"] if "The cuts will include" in e["text"]]
+    assert said == ["CEO Kelly Ortberg"]  # 'he said': the CEO, not 'Boeing'
