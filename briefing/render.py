@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 from pathlib import Path
@@ -219,5 +218,4 @@ def _mime(path: Path) -> str:
 
 
 def brief_json(brief: Brief) -> str:
-    data = brief.model_dump(mode="json")
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return brief.model_dump_json(indent=2) + "\n"  # (pydantic's own: the same text as json.dumps, several times faster)
