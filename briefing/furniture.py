@@ -205,8 +205,10 @@ def _mark_teaser_runs(text: str, lines: list[tuple[int, int]], kinds: list[str |
                 j += 1
     for i, ((s, e), kind) in enumerate(zip(lines, kinds, strict=True)):
         label = text[s:e].strip().lower()
-        # the bare link only: "Read more: Inside the crisis" is a teaser itself, not the end of one above it
-        if kind == "widget" and re.fullmatch(r"(zur story|zum artikel|weiterlesen|mehr lesen|read more|continue reading)\W*", label):
+        # the bare link only: "Read more: Inside the crisis" is a teaser itself, not the end of one above it;
+        # nor is "Read more:" on a line of its own, which introduces the teasers below it
+        if kind == "widget" and not label.endswith(":") and \
+                re.fullmatch(r"(zur story|zum artikel|weiterlesen|mehr lesen|read more|continue reading)\W*", label):
             j = i - 1
             while j >= max(0, i - 3) and kinds[j] is None:
                 kinds[j] = "teaser"

@@ -212,6 +212,8 @@ FURNITURE = [
     ("inline_teaser.txt", "Lesen Sie auch: Was Moskau jetzt plant", "inline-teaser"),
     ("caption_twice.txt", "Soldiers march during a parade in Pyongyang", "caption"),
     ("read_more_headline.txt", "Read more: Inside the crisis", "widget"),
+    ("read_more_label.txt", "Read more:", "widget"),
+    ("read_more_label.txt", "Who is Friedrich Merz?", "teaser"),
     ("ticker.txt", "+++ 18:02 Uhr: Schneefall", "ticker"),
     ("ticker.txt", "14:35 Uhr: Börse schließt", "ticker"),
     ("ai_audio_agency_credit.txt", "This audio is created with AI assistance", "ai-disclaimer"),
@@ -234,6 +236,9 @@ BODY = [
     ("caption_twice.txt", "The parade was the largest since 2018"),
     # a "Read more: headline" line is a teaser itself, not the link that ends a teaser above it
     ("read_more_headline.txt", "About 100,000 workers had joined warning strikes"),
+    # ... nor is "Read more:" on a line of its own, which introduces the teasers below it
+    ("read_more_label.txt", "Scholz said he would call a vote of confidence"),
+    ("read_more_label.txt", "The opposition leader demanded that the vote be held"),
     ("ticker.txt", "Nordkoreanische Einheiten sollen inzwischen in der Region Kursk kämpfen"),
     ("reader_standfirst.txt", "weil sie die Lage in ihrer Heimat kennen"),  # "sie", they: not the reader
     ("ai_audio_agency_credit.txt", "The treaty was created by both governments"),  # created, but not by AI
