@@ -14,6 +14,10 @@ _SAY_DE, _SAY_EN = SAY_DE, SAY_EN
 _ADVERBIAL = (r"Am|Im|In|Nach|Vor|Seit|Bei|Zuvor|Danach|Inzwischen|Gestern|Heute|Später|Zudem|Außerdem|Dann|Nun|"
               r"Jetzt|Bereits|Kurz|Daraufhin|Anschließend|Unterdessen|Indes|Mittlerweile|Erst|Schon|Zugleich")
 
+# Finite verbs that make a name after "said" the subject of a clause of its own
+_FINITE = (r"(?:had|has|have|was|were|is|are|would|will|could|should|did|does|must|might|may|can|wanted|wants|"
+           r"habe|hat|hatte|habe|sei|seien|war|werde|wird|würde|wolle|will|könne|müsse)")
+
 _PATTERNS = [
     # "mit Berufung auf Quellen aus dem ukrainischen Militärgeheimdienst", "citing sources in Kyiv"
     re.compile(r"\b(?:Berufung auf|citing|according to)\s+(?P<who>(?:(?:eine[rm]?|a)\s+)?(?:Quellen?|Kreise|sources?|officials?)\s+"
@@ -28,7 +32,8 @@ _PATTERNS = [
     re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,3}(?:spokesperson|spokesman|spokeswoman|official|minister|"
                r"Sprecher|Sprecherin|Minister|Ministerin),\s+(?:[A-Z][\w-]+\s*){1,3}),\s+(?:said|says|sagte|sagt)\b", re.U),
     # "…, sagte US-Verteidigungsministeriumssprecher Pat Ryder am Montag."
-    re.compile(rf"[,:]\s*[\"“”»«]?\s*(?:{_SAY_DE}|{_SAY_EN})\s+(?P<who>{PHRASE})", re.U),
+    # (not "…, said Scholz had been trying to …": there the name is the subject of what was said)
+    re.compile(rf"[,:]\s*[\"“”»«]?\s*(?:{_SAY_DE}|{_SAY_EN})\s+(?P<who>{PHRASE})(?![\w'’&-])(?!\s+[A-ZÄÖÜ])(?!\s+{_FINITE}\b)", re.U),
     # "Am Sonntag verkündete die Miliz die Einnahme …", "Zuvor hatte das russische Außenministerium mitgeteilt, …":
     # after an adverbial, German puts the subject after the verb
     re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?:{_ADVERBIAL})\b(?:\s+[\w.-]+){{0,2}}?\s+(?:{_SAY_DE}|{ANNOUNCE}|teilte|teilten)\s+"

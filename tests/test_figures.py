@@ -205,6 +205,10 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         ("Regionalpräsident Carlos Mazón wies die Vorwürfe zurück: Man habe sich an die Protokolle gehalten.",
          "Regionalpräsident Carlos Mazón"),  # who rejects or admits: German splits the verb
         ("Die Ministerin räumte Fehler bei der Warnung ein.", "Ministerin"),
+        # a name after "said" that goes on with a verb of its own is what was said, not who said it
+        ("Lindner, who was dismissed on Wednesday, said Scholz had been trying to force him to break the debt brake.",
+         "Lindner"),
+        ("The troops arrived, said Olaf Scholz on Monday.", "Olaf Scholz"),
         # who made the estimate; a name with an ampersand is one name
         ("The strike cost Boeing about $100 million a day, according to an estimate by S&P Global Ratings.",
          "S&P Global Ratings"),
