@@ -96,7 +96,9 @@ def _title(article: Article) -> str | None:
         line = re.sub(r"^(date|datum)\s*:?\s*[\d-]+\s+", "", line, flags=re.I)  # scraper residue
         # A headline run together with its byline: keep what comes before "Von …"
         line = re.split(r"\s+(?:Von|By)\s+\S+\s*,", line)[0].strip()
-        if is_heading(line) or (line.endswith("?") and not re.search(r"[.!?]\s+\S", line)):
+        # a question may be a headline, also after a short statement: "Germany's government has collapsed.
+        # What happens next?"
+        if is_heading(line) or (line.endswith("?") and (not re.search(r"[.!?]\s+\S", line) or words <= 12)):
             return line
         return None  # no headline: the page starts with its lead, and a sentence is no title
     return None

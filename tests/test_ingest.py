@@ -285,3 +285,18 @@ def test_seed_furniture(seed: str, line: str) -> None:
     (article,) = [a for a in read_articles(ROOT / "seeds")[0] if a.path.startswith(seed)]
     at = article.text.index(line)
     assert article.is_furniture(at, at + len(line))
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("Germany's government has collapsed. What happens next?\n\nChancellor Olaf Scholz fired his finance minister.",
+         "Germany's government has collapsed. What happens next?"),
+        ("Wer ist der neue Machthaber?\n\nDer Rebellenchef hat eine lange Geschichte.", "Wer ist der neue Machthaber?"),
+        # a lead that only ends in a question is no headline
+        ("Chancellor Olaf Scholz fired his finance minister on Wednesday, bringing down the coalition. Will the "
+         "opposition now force an early election?\n\nThe story goes on.", None),
+    ],
+)
+def test_a_question_is_a_headline(tmp_path: Path, head: str, title: str | None) -> None:
+    assert _read(tmp_path, "a.txt", head).title == title
