@@ -60,7 +60,8 @@ _PATTERNS = [
     re.compile(rf"(?P<who>(?:[Ee]ine[mr]?|[Dd]e[mr])\s+{PHRASE})\s+zufolge\b", re.U),
     # "South Korea's spy agency says …", "Western officials estimate …", "HUR, …, has put the number at …"
     re.compile(r"(?:^|(?<=[.!?“”\"«»] ))[\"„“»]?(?P<who>[A-ZÄÖÜ][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?)(?:,(?!\s*(?:dass|ob|weil|wenn|falls|obwohl|that|whether|because|if)\b)[^,]{1,120},)?\s+(?:has\s+|have\s+)?"
-               r"(?:says?|said|told|estimates?|believes?|put|puts|reported|warned|announced|conveyed|called|described|sagt|sagte|sagen|"
+               r"(?:says?|said|told|estimates?|believes?|put|puts|reported|warned|announced|conveyed|called|described|"
+               r"demanded|urged|insisted|stressed|denied|critici[sz]ed|welcomed|sagt|sagte|sagen|"
                r"schätzt|schätzen|spricht|sprach|nannte|nennt|geht von|gehen von)\b",
                re.U),
     # "…, der südkoreanische Geheimdienst NIS geht sogar von bis zu 13.000 aus"; "the 10,000 that the Pentagon gave"
@@ -106,6 +107,7 @@ _NOT_ALONE = {"dennoch", "zudem", "außerdem", "allerdings", "doch", "daher", "d
               "dabei", "jedoch", "zuvor", "hier", "dort", "jetzt", "bisher", "zuletzt", "erst", "kurz", "gestern",
               "heute", "still", "also", "however", "meanwhile", "mann", "frau", "zeitung", "vereinbarung", "bericht",
               "quelle", "sprecher", "sprecherin", "experte", "experten", "newspaper", "report", "man", "woman"}
+_ADVERBS = set(_ADVERBIAL.split("|"))  # "Zugleich forderte die Ministerin …": an adverb opens, the speaker follows
 _PRONOUNS = {"er", "sie", "es", "he", "she", "they", "it", "wir", "we", "ich", "i", "man", "dies", "das", "this"}
 
 
@@ -285,7 +287,7 @@ def _clean(who: str) -> str | None:
     if not who or len(who.split()) > 8 or not (re.search(r"[A-ZÄÖÜ]", who) or _ROLE_ONLY.match(who)) \
             or _NOT_A_CLAIMANT.match(who):
         return None
-    if who.lower() in _NOT_ALONE or _DEMONYM.match(who):
+    if who.lower() in _NOT_ALONE or who in _ADVERBS or _DEMONYM.match(who):
         return None
     return who
 

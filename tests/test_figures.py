@@ -205,6 +205,10 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         ("Regionalpräsident Carlos Mazón wies die Vorwürfe zurück: Man habe sich an die Protokolle gehalten.",
          "Regionalpräsident Carlos Mazón"),  # who rejects or admits: German splits the verb
         ("Die Ministerin räumte Fehler bei der Warnung ein.", "Ministerin"),
+        # English demands and urges name their speaker, also past an apposition; German opens with an adverb
+        ("Friedrich Merz, the leader of the Christian Democrats, demanded that Scholz call the vote soon.",
+         "Friedrich Merz"),
+        ("Zugleich forderte die Ministerin, das Land dürfe jetzt nicht zerfallen.", "Ministerin"),
         # a name after "said" that goes on with a verb of its own is what was said, not who said it
         ("Lindner, who was dismissed on Wednesday, said Scholz had been trying to force him to break the debt brake.",
          "Lindner"),
