@@ -19,6 +19,7 @@ from .units import MIN_CONCEPTS
 
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
 MIN_SCORE = 3.0  # two concepts that are each found in a third of all sentences are still a weak match
+CALIBRATED_UNITS = 60  # ... in a folder of this many units or more (the gold sets have 68 to 131)
 CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before counts half
 TOPIC_BONUS = 1.25
 LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
@@ -35,7 +36,7 @@ class Reason(Enum):
     EXCLUDED = "excluded by '{}'"
     ONE_TERM = "only one term matched: {}; its other words are in no term"
     WHAT_IF = "named only in a what-if, an occasion or a side clause"
-    WEAK = f"weak match: {{}} are common in this folder (score below {MIN_SCORE})"
+    WEAK = "weak match: {}"
     FITS_BETTER = "fits '{}' better"
     OVER_CAP = "over max_excerpts ({})"
 
@@ -85,8 +86,20 @@ class Ids(dict[int, frozenset[int]]):
         return known
 
 
-def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bonus: float) -> Fit:
-    """How well a unit fits a section."""
+def min_score(units: int) -> float:
+    """The score a unit needs in a folder of this many units. A concept found in the same share of
+    them weighs less in a small folder (see `idf`: a concept in a fifth of 12 units weighs 1.26, of
+    60 units 1.44), so that two articles about one strike leave its core sentences below a threshold
+    set for larger folders; it shrinks in the same proportion."""
+    def weight_of_a_fifth(n: int) -> float:
+        return math.log((n + 1) / (n / 5 + 1))
+
+    return MIN_SCORE * min(1.0, weight_of_a_fifth(max(units, 1)) / weight_of_a_fifth(CALIBRATED_UNITS))
+
+
+def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bonus: float,
+        threshold: float = MIN_SCORE) -> Fit:
+    """How well a unit fits a section (`threshold`: see `min_score`)."""
     labels = concepts.labels
     named = found.all
     hits = list({labels[c]: c for c in rules.ordered if c in named}.values())  # a concept listed twice counts once
@@ -122,8 +135,9 @@ def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bon
         return Fit(score, hits, carried, Why(Reason.ONE_TERM, ", ".join(matched(found, hits, carried, labels)) + topical))
     if not any(c in found.asserted for c in hits):
         return Fit(score, hits, carried, Why(Reason.WHAT_IF))
-    if score < MIN_SCORE:
-        return Fit(score, hits, carried, Why(Reason.WEAK, ", ".join(matched(found, hits, carried, labels))))
+    if score < threshold:
+        common = ", ".join(matched(found, hits, carried, labels))
+        return Fit(score, hits, carried, Why(Reason.WEAK, f"{common} are common in this folder (score below {threshold:.1f})"))
     return Fit(score, hits, carried, None)
 
 

@@ -17,6 +17,8 @@ from briefing.segment import split_sentences
 from briefing.select import select_excerpts
 from briefing.terms import ConceptIndex
 
+from .conftest import ROOT
+
 
 def _article(text: str, language: str = "de") -> Article:
     return Article(id="a", path="a.txt", text=text, title="t", published=dt.date(2024, 11, 1), language=language)
@@ -491,3 +493,19 @@ def test_a_unit_whose_subject_is_only_carried_yields_to_the_section_whose_subjec
     quoted = {c.config.id: [e.text for e in c.excerpts] for c in select_excerpts(config, split_sentences(article))}
     assert quoted["reasons"] and any(text in q for q in quoted["reasons"])
     assert not any(text in q for q in quoted["strikes"])
+
+
+def test_a_small_folder_asks_less_of_a_score() -> None:
+    """Two articles about one rail strike: every concept of the brief is in several of their few units,
+    so each weighs little; the threshold shrinks as a concept's weight does in so small a folder."""
+    from briefing.pipeline import build_brief
+    from briefing.scoring import CALIBRATED_UNITS, MIN_SCORE, min_score
+
+    assert min_score(12) < min_score(30) < min_score(CALIBRATED_UNITS) == min_score(500) == MIN_SCORE
+    config = Config.model_validate({"title": "t", "author": "a", "topic": ["GDL | Deutsche Bahn | Bahn | train drivers"],
+                                    "sections": [{"id": "strikes", "title": "s", "terms": [
+                                        "Streik | Wellenstreik | strike", "Personenverkehr | Fahrgast | travel | train",
+                                        "Stunde | hour | Donnerstag"]}]})
+    quoted = " ".join(e.text for s in build_brief(config, ROOT / "tests" / "small_folder").brief.sections
+                      for e in s.excerpts)
+    assert "has reached an agreement with Deutsche Bahn, ending months of strikes" in quoted
