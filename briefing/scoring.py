@@ -20,6 +20,7 @@ from .units import MIN_CONCEPTS
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
 MIN_SCORE = 3.0  # two concepts that are each found in a third of all sentences are still a weak match
 CALIBRATED_UNITS = 60  # ... in a folder of this many units or more (the gold sets have 68 to 131)
+FEWEST_UNITS = 10  # ... and never less than in a folder of this many (see min_score)
 CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before counts half
 TOPIC_BONUS = 1.25
 LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
@@ -94,7 +95,8 @@ def min_score(units: int) -> float:
     def weight_of_a_fifth(n: int) -> float:
         return math.log((n + 1) / (n / 5 + 1))
 
-    return MIN_SCORE * min(1.0, weight_of_a_fifth(max(units, 1)) / weight_of_a_fifth(CALIBRATED_UNITS))
+    # (below FEWEST_UNITS the weights say too little to lower it further: a unit or two decides them)
+    return MIN_SCORE * min(1.0, weight_of_a_fifth(max(units, FEWEST_UNITS)) / weight_of_a_fifth(CALIBRATED_UNITS))
 
 
 def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bonus: float,
