@@ -181,6 +181,8 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
                 here.append(Found(i, toks[start][1], toks[end - 1][2], low, high, kind, bound, *what))
         # a number with no noun counts what the sentence is about ("die Zahl der Soldaten liege bei
         # 12.000"), or what the numbers beside it count ("von 12.000 Soldaten … die ersten 2000")
+        if not about and any(f.kind == "share" and not f.quantity for f in here):
+            about = said.named & own
         known = next((f.quantity for f in here if f.quantity), reader.label(about) if about else "")
         kept = [f if f.quantity else f._replace(quantity=known) for f in here if f.quantity or known]
         if kept:
@@ -252,7 +254,10 @@ def _counted(toks: list[tuple[str, int, int]], start: int, end: int, kind: str, 
             # after a verb it is no longer the number's: "… liegen könne, sagte US-Sprecher …"
             between = [t[0] for t in toks[j:k]]
             return None if len(between) <= 1 and all(_ATTRIBUTIVE.search(w) for w in between) else _OPEN
-    return _OPEN if kind in ("count", "range", "upper-bound", "increment", "part") else None
+    # a share with no noun of its own is one of what its sentence names ("Die Aufschläge betragen 7,8 bis 35,3
+    # Prozent", "tariffs of up to 35.3%")
+    return _OPEN if kind in ("count", "range", "upper-bound", "increment", "part") or kind == "share" and names_own \
+        else None
 
 
 _ATTRIBUTIVE = re.compile(r"^[a-zäöüß-]+(e|en|er|es|em)$")  # "nordkoreanische", "weiteren": a German adjective

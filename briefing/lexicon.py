@@ -36,6 +36,10 @@ NUMBER_WORDS = {"ein": 1, "eine": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 
                 "fünfzig": 50, "hundert": 100, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50,
                 "hundred": 100}
+# Signs that stand for a word: a concept that names the word is named by the sign beside a number
+# ("35,3 %" names "Prozent | percent", "$100m" names "Dollar")
+SIGN_WORDS = {"%": {"%", "prozent", "percent", "per cent"}, "€": {"€", "euro", "euros", "eur"},
+              "$": {"$", "dollar", "dollars", "usd", "us-dollar"}, "£": {"£", "pfund", "pound", "pounds"}}
 PERCENT = {"%", "prozent", "percent", "per cent", "prozentpunkte", "percentage points"}
 SCALE = {"tausend": 10**3, "thousand": 10**3, "mio": 10**6, "million": 10**6, "millionen": 10**6, "millions": 10**6,
          "m": 10**6, "mrd": 10**9, "milliarde": 10**9, "milliarden": 10**9, "billion": 10**9, "billions": 10**9,

@@ -1,12 +1,10 @@
 """terms: which of a config's concepts a text names, and how (asserted, in its opening words, as a
 thing of its own): a term is a word or phrase, matched by its keys (language.py), as a compound said in
-words, as a separable verb (found by language.py), or as the noun of a German verb."""
+words, as a separable verb (found by language.py), or as the noun of a German verb (wording.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from .hedging import (
@@ -24,15 +22,14 @@ from .language import (
     MAX_DERIVATION_SUFFIX,
     TOKEN,
     Token,
-    keys_match,
     may_split_a_verb,
     number_value,
     readable_as,
     separable_verbs,
-    tokens,
     word_keys,
 )
-from .lexicon import NATIONALITY_WORD
+from .lexicon import NATIONALITY_WORD, SIGN_WORDS
+from .wording import Term, nominalisation
 
 _NUMBER_WORDS = {"tausend", "tausende", "tausenden", "tausender", "hunderttausend", "hunderttausende",
                  "thousand", "thousands", "hundreds"}
@@ -50,62 +47,6 @@ class Said(NamedTuple):
     #             qualifying another ("nordkoreanische Soldaten"), but a thing of their own ("Assad ist geflohen")
     words: int  # its number of words, figures left out
 
-
-
-@dataclass(frozen=True)
-class Term:
-    """One way to say a concept: a word or a phrase, as keys."""
-
-    label: str
-    words: tuple[frozenset[str], ...]
-    nouns: tuple[bool, ...]
-
-    @classmethod
-    def parse(cls, text: str) -> Term:
-        toks = tokens(text, None)
-        words = tuple(t.keys for t in toks)
-        return cls(text, words, tuple(t.text[:1].isupper() for t in toks))
-
-    capitalised: bool = False  # (a paraphrase of a compound) its nouns must be written as nouns
-
-    def matches_at(self, texts: Sequence[str], i: int, langs: tuple[str, ...]) -> bool:
-        """The term's words stand at texts[i], texts[i+1], …"""
-        n = len(self.words)
-        if i + n > len(texts):
-            return False
-        # a compound said in words: its nouns capitalised, the word between them not (a quick look first)
-        if self.capitalised and any(texts[i + j][:1].isupper() != self.nouns[j] for j in range(n)):
-            return False
-        return all(_word_matches(word_keys(texts[i + j], langs), self.words[j], self.nouns[j]) for j in range(n))
-
-    def paraphrases(self) -> list[Term]:
-        """A German compound said in words: "Ostrussland" as "Osten Russlands", "Truppenentsendung" as
-        "Entsendung von Truppen". Every split into a modifier of three letters or more and a head of
-        four or more is tried; both must stand there, as nouns, for it to match."""
-        word = self.label
-        if len(self.words) != 1 or not self.nouns[0] or len(word) < 8 or not word.isalpha():
-            return []
-        found = []
-        for cut in range(3, len(word) - 3):
-            head = word[cut].upper() + word[cut + 1 :]
-            modifiers = [word[:cut]] + ([word[: cut - 1]] if word[cut - 1] == "s" and cut > 4 else [])
-            for modifier in modifiers:
-                m, h = word_keys(modifier, ("de",)), word_keys(head, ("de",))
-                found.append(Term(word, (m, h), (True, True), capitalised=True))
-                found.append(Term(word, (h, _LINKS, m), (True, False, True), capitalised=True))
-        return found
-
-
-def nominalisation(term: str) -> str | None:
-    """The noun German makes of a verb term: warnen ~ Warnung, liefern ~ Lieferung, verlegen ~
-    Truppenverlegung (as the head of a compound). A form German does not have simply never occurs."""
-    if not term.isalpha() or not term.islower() or len(term) < 6 or term.endswith("eln"):
-        return None
-    stem = term[:-1] if term.endswith("ern") else term[:-2] if term.endswith("en") else None
-    return f"{stem[0].upper()}{stem[1:]}ung" if stem else None
-
-
-_LINKS = frozenset(f"de:{w}" for w in ("von", "der", "des", "aus"))  # their own stems: no lemma needed
 
 
 class ConceptIndex:
@@ -140,6 +81,9 @@ class ConceptIndex:
         self._cache: dict[frozenset[str], frozenset[int]] = {}
         self._words: dict[tuple[str, tuple[str, ...]], tuple[int, tuple[int, ...], bool]] = {}
         self._numbers = mask(self.numbers)
+        self._signs = {sign: named for sign, words in SIGN_WORDS.items()
+                       if (named := mask(cid for cid, synonyms in enumerate(concepts)
+                                         if any(w.lower() in words for w in synonyms)))}
         self._silent: dict[tuple[str, ...], set[str]] = {}
 
     def found(self, toks: Sequence[Token]) -> frozenset[int]:
@@ -175,6 +119,12 @@ class ConceptIndex:
                 hits |= found
                 found_at.append((i, found))
                 covered[i] = covered.get(i, 0) | found
+        for sign, named in self._signs.items():  # "35,3 %", "$100m": the number beside the sign names its word
+            if sign in text:
+                for at in _sign_positions(text, sign, texts):
+                    hits |= named
+                    found_at.append((at, named))
+                    covered[at] = covered.get(at, 0) | named
         if "de" in langs and may_split_a_verb(text):
             for i, verb in separable_verbs(text):
                 found = self._word(verb, langs)[0]
@@ -215,6 +165,8 @@ class ConceptIndex:
             if any(self._word(word, langs)):
                 return True
             silent.add(word)
+        if any(sign in text for sign in self._signs):
+            return True  # (whether the sign stands beside a number, `read` tells)
         return ("de" in langs and may_split_a_verb(text)
                 and any(self._word(verb, langs)[0] for _, verb in separable_verbs(text)))
 
@@ -249,9 +201,18 @@ class ConceptIndex:
         return cached
 
 
-@lru_cache(maxsize=100_000)
-def _word_matches(keys: frozenset[str], term_keys: frozenset[str], noun: bool) -> bool:
-    return any(keys_match(tk, k, noun) for tk in keys for k in term_keys)
+def _sign_positions(text: str, sign: str, texts: Sequence[str]) -> list[int]:
+    """The tokens of the numbers a sign stands beside: before "%" and "€", after "$" and "£"."""
+    found = []
+    start = text.find(sign)
+    while start != -1:
+        i = len(TOKEN.findall(text, 0, start))  # the token after the sign
+        if i and texts[i - 1][:1].isdigit() and text[start - 1 : start].strip() in ("", texts[i - 1][-1:]):
+            found.append(i - 1)  # "35,3 %", "35.3%", "100 €"
+        elif i < len(texts) and texts[i][:1].isdigit():
+            found.append(i)  # "$100m", "€ 5"
+        start = text.find(sign, start + 1)
+    return found
 
 
 def mask(concepts: Iterable[int]) -> int:

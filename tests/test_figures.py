@@ -432,3 +432,15 @@ def test_an_article_or_a_pronoun_is_no_figure(text: str) -> None:
     from briefing.numbers import TOKEN, numbers
 
     assert numbers([(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]) == []
+
+
+def test_a_share_with_no_noun_of_its_own_is_one_of_what_its_sentence_names() -> None:
+    tariffs = _counts("Zoll | Aufschlag | tariff", topic="Elektroauto | electric vehicle", others="Peking | Beijing")
+    text = "The EU has imposed tariffs of up to 35.3% on electric vehicles made in China."
+    found = find_figures(split_sentences(_article(text, "en")), tariffs)
+    assert [(f.kind, f.bound, f.high, f.quantity) for f in found] == [("share", "≤", 35.3, "Zoll")]
+    text = "Die Aufschläge für Elektroautos betragen je nach Hersteller zwischen 7,8 und 35,3 Prozent."
+    found = find_figures(split_sentences(_article(text)), tariffs)
+    assert [(f.kind, f.low, f.high, f.quantity) for f in found] == [("share", 7.8, 35.3, "Zoll")]
+    # a share in a sentence that names nothing the table counts is none of its figures
+    assert find_figures(split_sentences(_article("Der Absatz von Elektroautos stieg um 12 Prozent.")), tariffs) == []

@@ -242,6 +242,21 @@ def test_reported_speech_and_occasions(text: str, hedged_words: list[str]) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "named"),
+    [("The EU has imposed tariffs of up to 35.3% on cars.", "en", {0, 1}),
+     ("Die Zölle betragen 35,3 % je Auto.", "de", {0, 1}),
+     ("The strike cost $100m a day.", "en", {3}),
+     ("Der Schaden liegt bei 100 € am Tag.", "de", {2}),
+     ("Ein Zoll; das % steht allein.", "de", {0})],  # a sign beside no number names nothing
+)
+def test_a_sign_beside_a_number_names_its_word(text: str, language: str, named: set[int]) -> None:
+    from briefing.terms import ids
+
+    index = ConceptIndex([["Zoll", "tariff"], ["Prozent", "percent"], ["Euro"], ["Dollar"]])
+    assert ids(index.read(text, language).named) == named
+
+
+@pytest.mark.parametrize(
     ("term", "text"),
     [("eindringen", "Trotz Verbots drangen Menschen in den Präsidentenpalast ein."),
      ("aufrufen", "Sie riefen Millionen Flüchtlinge zur Rückkehr auf."),
