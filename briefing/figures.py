@@ -255,9 +255,9 @@ def _counted(toks: list[tuple[str, int, int]], start: int, end: int, kind: str, 
             between = [t[0] for t in toks[j:k]]
             return None if len(between) <= 1 and all(_ATTRIBUTIVE.search(w) for w in between) else _OPEN
     # a share with no noun of its own is one of what its sentence names ("Die Aufschläge betragen 7,8 bis 35,3
-    # Prozent", "tariffs of up to 35.3%")
-    return _OPEN if kind in ("count", "range", "upper-bound", "increment", "part") or kind == "share" and names_own \
-        else None
+    # Prozent", "tariffs of up to 35.3%"); not one of something else ("10% of its workforce")
+    return _OPEN if kind in ("count", "range", "upper-bound", "increment", "part") or \
+        kind == "share" and names_own and j == end else None
 
 
 _ATTRIBUTIVE = re.compile(r"^[a-zäöüß-]+(e|en|er|es|em)$")  # "nordkoreanische", "weiteren": a German adjective

@@ -444,3 +444,9 @@ def test_a_share_with_no_noun_of_its_own_is_one_of_what_its_sentence_names() -> 
     assert [(f.kind, f.low, f.high, f.quantity) for f in found] == [("share", 7.8, 35.3, "Zoll")]
     # a share in a sentence that names nothing the table counts is none of its figures
     assert find_figures(split_sentences(_article("Der Absatz von Elektroautos stieg um 12 Prozent.")), tariffs) == []
+
+
+def test_a_share_of_something_else_is_not_one_of_what_the_sentence_names() -> None:
+    workers = _counts("worker | machinist", topic="Boeing", others="union")
+    text = "Boeing plans to cut 10% of its workforce as a crippling machinists' strike enters its second month."
+    assert find_figures(split_sentences(_article(text, "en")), workers) == []
