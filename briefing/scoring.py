@@ -19,8 +19,12 @@ from .units import MIN_CONCEPTS
 
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
 MIN_SCORE = 3.0  # two concepts that are each found in a third of all sentences are still a weak match
-CALIBRATED_UNITS = 60  # ... in a folder of this many units or more (the gold sets have 68 to 131)
-FEWEST_UNITS = 10  # ... and never less than in a folder of this many (see min_score)
+# A folder of fewer units than this cannot tell rare concepts from common ones: every concept of a
+# brief on one strike is in several of its dozen units. There even a common concept weighs at least a
+# part of what a concept in one unit of ten does, the larger the fewer units (see `idf`; the gold sets
+# have 68 to 131 units, and are weighed by share alone).
+CALIBRATED_UNITS = 60
+PRIOR_WEIGHT = math.log(10)
 CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before counts half
 TOPIC_BONUS = 1.25
 LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
@@ -37,7 +41,7 @@ class Reason(Enum):
     EXCLUDED = "excluded by '{}'"
     ONE_TERM = "only one term matched: {}; its other words are in no term"
     WHAT_IF = "named only in a what-if, an occasion or a side clause"
-    WEAK = "weak match: {}"
+    WEAK = f"weak match: {{}} are common in this folder (score below {MIN_SCORE})"
     FITS_BETTER = "fits '{}' better"
     OVER_CAP = "over max_excerpts ({})"
 
@@ -87,21 +91,8 @@ class Ids(dict[int, frozenset[int]]):
         return known
 
 
-def min_score(units: int) -> float:
-    """The score a unit needs in a folder of this many units. A concept found in the same share of
-    them weighs less in a small folder (see `idf`: a concept in a fifth of 12 units weighs 1.26, of
-    60 units 1.44), so that two articles about one strike leave its core sentences below a threshold
-    set for larger folders; it shrinks in the same proportion."""
-    def weight_of_a_fifth(n: int) -> float:
-        return math.log((n + 1) / (n / 5 + 1))
-
-    # (below FEWEST_UNITS the weights say too little to lower it further: a unit or two decides them)
-    return MIN_SCORE * min(1.0, weight_of_a_fifth(max(units, FEWEST_UNITS)) / weight_of_a_fifth(CALIBRATED_UNITS))
-
-
-def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bonus: float,
-        threshold: float = MIN_SCORE) -> Fit:
-    """How well a unit fits a section (`threshold`: see `min_score`)."""
+def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bonus: float) -> Fit:
+    """How well a unit fits a section."""
     labels = concepts.labels
     named = found.all
     hits = list({labels[c]: c for c in rules.ordered if c in named}.values())  # a concept listed twice counts once
@@ -137,9 +128,8 @@ def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bon
         return Fit(score, hits, carried, Why(Reason.ONE_TERM, ", ".join(matched(found, hits, carried, labels)) + topical))
     if not any(c in found.asserted for c in hits):
         return Fit(score, hits, carried, Why(Reason.WHAT_IF))
-    if score < threshold:
-        common = ", ".join(matched(found, hits, carried, labels))
-        return Fit(score, hits, carried, Why(Reason.WEAK, f"{common} are common in this folder (score below {threshold:.1f})"))
+    if score < MIN_SCORE:
+        return Fit(score, hits, carried, Why(Reason.WEAK, ", ".join(matched(found, hits, carried, labels))))
     return Fit(score, hits, carried, None)
 
 
@@ -186,11 +176,13 @@ def matched(found: Found, hits: list[int], carried: int | None, labels: list[str
 
 
 def idf(units: Counter[int], labels: list[str], as_set: Ids) -> list[float]:
-    """Rare concepts say more about a sentence than ones found everywhere (e.g. 'Soldaten').
+    """Rare concepts say more about a sentence than ones found everywhere (e.g. 'Soldaten'); in a folder
+    of few units, which cannot tell them apart, less so (see CALIBRATED_UNITS).
     `units`: how many units name each combination of concepts (a bit mask)."""
     n = sum(units.values()) or 1
     df: Counter[str] = Counter()
     for named, count in units.items():
         for label in {labels[c] for c in as_set(named)}:  # concepts with the same label count as one
             df[label] += count
-    return [max(0.5, math.log((n + 1) / (df[label] + 1))) for label in labels]
+    floor = max(0.0, 1.0 - n / CALIBRATED_UNITS) * PRIOR_WEIGHT  # (not for a concept in most units: that is common)
+    return [max(0.5, floor if df[label] < n / 2 else 0.0, math.log((n + 1) / (df[label] + 1))) for label in labels]

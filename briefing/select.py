@@ -20,7 +20,7 @@ from .corroboration import Candidate, deduplicate, gist_of, merge_neighbours, or
 from .leaning import POINTS_BACK
 from .models import Excerpt, Sentence
 from .reading import Reading, read_sentences
-from .scoring import MIN_WORDS, TOPIC_BONUS, Found, Ids, Reason, Why, fit, idf, matched, min_score
+from .scoring import MIN_WORDS, TOPIC_BONUS, Found, Ids, Reason, Why, fit, idf, matched
 from .timeline import dated, newest_first
 from .units import Grouping, Unit, articles_about, context, group, under_headings
 
@@ -86,7 +86,6 @@ class _Decisions:
         self.concepts = concepts
         self.as_set = Ids()
         self.weight = idf(Counter(grouping.named), concepts.labels, self.as_set)
-        self.threshold = min_score(len(grouping.named))
         self.known: dict[_Key, _Decision] = {}
 
     def __call__(self, key: _Key) -> _Decision:
@@ -106,7 +105,7 @@ class _Decisions:
         for r in concepts.rules:
             if not here.all & r.concepts:
                 continue
-            found = fit(here, r, self.weight, concepts, bonus, self.threshold)
+            found = fit(here, r, self.weight, concepts, bonus)
             shows = r.config.id in figure
             why = None if shows and found.why and found.why.reason.figure_suffices else found.why
             if why:

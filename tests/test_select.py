@@ -491,7 +491,7 @@ def test_a_unit_that_fits_two_sections_goes_to_the_one_whose_subject_it_opens_wi
 
 
 def test_a_unit_whose_subject_is_only_carried_yields_to_the_section_whose_subject_it_opens_with() -> None:
-    # the strikes section takes the union from the headline and scores a tenth more (union, deal); but the
+    # the strikes section takes the union from the headline and scores a little more (union, deal); but the
     # sentence opens with the company, the subject of the section on its reasons (the topic: no require)
     from briefing.furniture import find_furniture
 
@@ -499,7 +499,9 @@ def test_a_unit_whose_subject_is_only_carried_yields_to_the_section_whose_subjec
                  "require": ["union | works council"]},
                 {"id": "reasons", "title": "r", "terms": ["save | saving", "cost | costs", "demand | sales"]}]
     config = Config.model_validate({"title": "t", "author": "a", "topic": ["Hartmann"], "sections": sections})
-    filler = "\n\n".join(f"Note {i}: the weather in Saxony was mild on day {i}, and traffic was calm." for i in range(7))
+    # (a few other deals in the folder make 'agreement' common enough for the two to score within a tenth)
+    filler = "\n\n".join(f"Note {i}: a deal on farm prices in Saxony was signed on day {i}, traffic was calm." if i < 3
+                         else f"Note {i}: the weather in Saxony was mild on day {i}, and traffic was calm." for i in range(70))
     text = "Hartmann expects the agreement to save about 900 million euros a year from 2027."
     body = (f"{filler}\n\nHartmann blamed weak demand and high costs for the cuts.\n\nWorkers will forgo a pay rise "
             f"under the deal, the union said.\nPhoto: Hartmann's Zwickau plant. Credit: Hartmann Automotive\n{text}")
@@ -510,13 +512,21 @@ def test_a_unit_whose_subject_is_only_carried_yields_to_the_section_whose_subjec
     assert not any(text in q for q in quoted["strikes"])
 
 
-def test_a_small_folder_asks_less_of_a_score() -> None:
+def test_in_a_small_folder_a_common_concept_still_weighs() -> None:
     """Two articles about one rail strike: every concept of the brief is in several of their few units,
-    so each weighs little; the threshold shrinks as a concept's weight does in so small a folder."""
-    from briefing.pipeline import build_brief
-    from briefing.scoring import CALIBRATED_UNITS, MIN_SCORE, min_score
+    so that by its share alone each would weigh little and the deal that ended the strike score too low."""
+    import math
+    from collections import Counter
 
-    assert min_score(12) < min_score(30) < min_score(CALIBRATED_UNITS) == min_score(500) == MIN_SCORE
+    from briefing.pipeline import build_brief
+    from briefing.scoring import CALIBRATED_UNITS, Ids, idf
+
+    def weight(units: int, naming: int) -> float:  # of a concept named by `naming` of `units` units
+        return idf(Counter({1: naming, 0: units - naming}), ["a"], Ids())[0]
+
+    assert weight(12, 4) > weight(24, 8) > weight(CALIBRATED_UNITS, 20)  # the same share, fewer units
+    assert weight(12, 10) == weight(120, 100)  # ... but a concept in most units is common in any folder
+    assert weight(CALIBRATED_UNITS, 6) == math.log((CALIBRATED_UNITS + 1) / 7)  # from 60 units: by share alone
     config = Config.model_validate({"title": "t", "author": "a", "topic": ["GDL | Deutsche Bahn | Bahn | train drivers"],
                                     "sections": [{"id": "strikes", "title": "s", "terms": [
                                         "Streik | Wellenstreik | strike", "Personenverkehr | Fahrgast | travel | train",
@@ -524,3 +534,4 @@ def test_a_small_folder_asks_less_of_a_score() -> None:
     quoted = " ".join(e.text for s in build_brief(config, ROOT / "tests" / "small_folder").brief.sections
                       for e in s.excerpts)
     assert "has reached an agreement with Deutsche Bahn, ending months of strikes" in quoted
+    assert "Die Lokführergewerkschaft GDL hat erneut zum Streik bei der Deutschen Bahn aufgerufen" in quoted
