@@ -65,8 +65,8 @@ def numbers(toks: list[Tok]) -> list[Number]:
         for _ in range(2):  # "including about 500": a hedge, and before it what the number is part of
             phrase = next((p for width in (2, 1) if start - width >= 0 and (p := " ".join(
                 t[0].lower() for t in toks[start - width : start])) in _BEFORE), None)
-            if phrase is None:
-                break
+            if phrase is None or phrase == "über" and _after_a_noun(toks, start - 1):
+                break  # "eine Kreditlinie über zehn Milliarden Dollar": a credit line of, not more than
             if phrase in lx.UP_TO:
                 if kind in ("count", "range"):
                     kind = "upper-bound"
@@ -89,6 +89,12 @@ def numbers(toks: list[Tok]) -> list[Number]:
 
 
 _BEFORE = lx.UP_TO | lx.ABOUT | lx.AT_LEAST | lx.PART_BEFORE
+
+
+def _after_a_noun(toks: list[Tok], at: int) -> bool:
+    """German "über" right after a noun gives an amount ("ein Scheck über 500 Euro"); after a verb or a
+    preposition it is "more than" ("stieg auf über 200", "Über 200 Menschen")."""
+    return at >= 1 and toks[at - 1][0][:1].isupper() and toks[at - 1][0].isalpha()
 
 
 def _scales(word: str) -> bool:

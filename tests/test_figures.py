@@ -409,6 +409,10 @@ def test_a_currency_sign_is_the_currency_a_concept_names() -> None:
         # fewer than: an upper bound
         ("Knapp unter einer Million Syrer leben hier.", "Knapp unter einer Million", "upper-bound", None, 1e6),
         ("Fewer than 500 soldiers remain.", "Fewer than 500", "upper-bound", None, 500),
+        # German "über" after a noun gives an amount; after a verb or a preposition it is "more than"
+        ("Der Konzern vereinbarte eine Kreditlinie über zehn Milliarden Dollar.", "zehn Milliarden Dollar", "money",
+         1e10, 1e10),
+        ("Die Zahl der Toten stieg auf über 200 Menschen.", "über 200", "count", 200, 200),
     ],
 )
 def test_figures_in_words_and_below_a_bound(text: str, value: str, kind: str, low: float | None, high: float) -> None:
