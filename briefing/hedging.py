@@ -120,9 +120,22 @@ def reported_opening(text: str, lead: int) -> range:
     return range(start, start + opening_words(text[found.end() :]))
 
 
+# What a reporter appends after the speech tag is the background, not the statement: "Workers went on
+# strike on Monday, the union said, escalating a dispute over the carmaker's plans to cut wages" reports
+# a strike (but "…, he said, adding that …" goes on with what was said)
+_AFTER_THE_TAG = re.compile(rf",\s*(?:[\w'’.-]+\s+){{0,5}}?(?:{SAY_EN}),\s+(?!adding|saying|noting|citing|according)"
+                            r"(?=[a-z]+ing\b)")
+
+
+def _background(text: str) -> int | None:
+    """Where a participle clause after a closing speech tag starts (a character offset), if any."""
+    found = _AFTER_THE_TAG.search(text) if "ing " in text and "," in text else None
+    return found.end() if found else None
+
+
 def may_hedge(text: str) -> bool:
     """Could anything in the text be hedged? (False for most sentences: then `hedged` is all False.)"""
-    return bool(_MAY_HEDGE.search(text))
+    return bool(_MAY_HEDGE.search(text)) or _background(text) is not None
 
 
 def hedged(text: str) -> list[bool]:
@@ -131,6 +144,9 @@ def hedged(text: str) -> list[bool]:
     flags = [False] * len(toks)
     if not may_hedge(text):
         return flags
+    background = _background(text)
+    if background is not None:
+        flags = [t.start >= background for t in toks]
     clause: list[int] = []
     assessed = False  # a verb of assessment seen so far in the sentence
     speech = reported_from(text)

@@ -234,6 +234,11 @@ def test_a_leaning_sentence_that_names_an_excluded_concept_is_cut_off_the_fact_b
         # the occasion of a reaction is not what it reports
         ("Seoul bestellte wegen der Truppenentsendung den Botschafter ein.", ["wegen", "der", "Truppenentsendung", "den",
                                                                              "Botschafter", "ein"]),
+        # what the reporter appends after the speech tag is the background; "adding that" is more of the statement
+        ("Workers went on strike on Monday, the union said, escalating a dispute over plans to close plants.",
+         ["escalating", "a", "dispute", "over", "plans", "to", "close", "plants"]),
+        ("The plant will close, the company said, adding that 500 jobs would go.", []),
+        ("Missiles struck the city, killing 12 people, officials said.", []),
     ],
 )
 def test_reported_speech_and_occasions(text: str, hedged_words: list[str]) -> None:
