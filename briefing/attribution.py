@@ -29,7 +29,7 @@ _PATTERNS = [
     re.compile(rf",\s+(?P<who>(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:spokesperson|spokesman|spokeswoman|official|commander|"
                rf"lawmaker|diplomat|analyst|minister|negotiator|executive|officer|source)s?)\s+(?:{_SAY_EN}|{ANNOUNCE})\b", re.U),
     # "A Pentagon spokesperson, Sabrina Singh, said …"
-    re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,3}(?:spokesperson|spokesman|spokeswoman|official|minister|"
+    re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,3}(?:spokesperson|spokesman|spokeswoman|official|minister|leader|chief|"
                r"Sprecher|Sprecherin|Minister|Ministerin),\s+(?:[A-Z][\w-]+\s*){1,3}),\s+(?:said|says|sagte|sagt)\b", re.U),
     # "…, sagte US-Verteidigungsministeriumssprecher Pat Ryder am Montag."
     # (not "…, said Scholz had been trying to …": there the name is the subject of what was said)

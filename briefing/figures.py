@@ -12,53 +12,23 @@ lexicon.py; nothing here knows a brief's topic."""
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
 
 from . import lexicon as lx
 from .attribution import claimant_of_figure
-from .config import Config, SectionConfig
+from .figure_counts import Counts, Reader
 from .hedging import hedged, hypothetical, reported_from
 from .language import plain_tokens
-from .models import Article, Sentence
+from .models import Sentence
 from .numbers import TOKEN, value_at
 from .numbers import numbers as numbers_in
-from .terms import ConceptIndex, mask
 
 # A sentence that may hold a figure: a number of a hundred or more, a share, an amount of money.
 _HAS_FIGURE = re.compile(r"\d{3}|\d[.,'’\u202f\u00a0]\d{3}|\d\s*(?:%|[Pp]rozent|per ?cent|[Mm]io|[Mm]rd|[Mm]illi|[Bb]illi|bn\b)|"
                          r"[$€£]\s*\d|\d\s*(?:[Ee]uro|[Dd]ollar)|"
                          r"[a-zöß] (?:[Mm]illi|[Bb]illi|Prozent|percent|per cent)")  # "eine Milliarde", "zehn Prozent"
-
-class Counts(NamedTuple):
-    """What one section's table counts, as read from the config: the concepts whose words a figure
-    must stand with, the ones it excludes, whose figures count (the topic) and who else acts."""
-
-    section: str
-    counts: tuple[tuple[str, ...], ...]
-    exclude: tuple[tuple[str, ...], ...]
-    subject: tuple[str, ...]
-    others: tuple[tuple[str, ...], ...]
-
-    @property
-    def key(self) -> str:
-        """What the figures found depend on: the reading cache keeps them under it."""
-        return json.dumps([self.counts, self.exclude, self.subject, self.others], ensure_ascii=False)
-
-    @classmethod
-    def of(cls, section: SectionConfig, config: Config) -> Counts:
-        spec = section.figure_spec
-        counts = tuple(tuple(c) for c in (spec.counts or [t for t in section.terms if t != ["#number"]]))
-        exclude = tuple(tuple(c) for c in [*section.exclude, *spec.exclude])
-        subject = tuple(w for concept in config.topic for w in concept)
-        mine = {w for c in counts for w in c} | set(subject)
-        others = tuple(tuple(c) for s in config.sections for c in s.require if s is not section and not mine & set(c))
-        return cls(section.id, counts, exclude, subject, others)
-
 
 class Found(NamedTuple):
     """A figure found: its sentence (index into the sentences searched), start and end in that
@@ -77,70 +47,14 @@ class Found(NamedTuple):
     who: str | None = None  # who gives it (found while reading, so that a warm run need not look again)
 
 
-@dataclass
-class _Reader:
-    """Reads sentences for one section's figures: concept ids are counts, then exclude, subject, others."""
-
-    spec: Counts
-    headlines: dict[str, bool] = field(default_factory=dict)  # per headline: it names the subject
-
-    @cached_property
-    def index(self) -> ConceptIndex:
-        return ConceptIndex([*self.spec.counts, *self.spec.exclude, self.spec.subject, *self.spec.others])
-
-    @cached_property
-    def counted(self) -> ConceptIndex:
-        """The counted concepts alone: whether a sentence can count anything at all is asked of it."""
-        return ConceptIndex(self.spec.counts)
-
-    @cached_property
-    def topical(self) -> int:
-        """Of the counted concepts, those that only name the subject ("Nordkorea" in a brief about it)."""
-        if not self.spec.subject:
-            return 0
-        subject = self.masks[2]
-        return mask(c for c, synonyms in enumerate(self.spec.counts)
-                    if all(self.names(w, None) & subject for w in synonyms))
-
-    @cached_property
-    def currencies(self) -> dict[str, int]:
-        """The counted concepts that name each currency ("Dollar | dollars" names "$"): a "$" counts for them."""
-        found: dict[str, int] = {}
-        for c, synonyms in enumerate(self.spec.counts):
-            for w in synonyms:
-                if (code := lx.CURRENCY.get(w.lower())) is not None:
-                    found[code] = found.get(code, 0) | 1 << c
-        return found
-
-    @cached_property
-    def masks(self) -> tuple[int, int, int, int]:
-        n, e = len(self.spec.counts), len(self.spec.exclude)
-        return (mask(range(n)), mask(range(n, n + e)), 1 << (n + e) if self.spec.subject else 0,
-                mask(range(n + e + 1, n + e + 1 + len(self.spec.others))))
-
-    def label(self, concepts: int) -> str:
-        """The label of the first of the concepts."""
-        return self.spec.counts[((concepts & -concepts).bit_length() - 1)][0]
-
-    def names(self, text: str, language: str | None) -> int:
-        return self.index.read(text, language).named if text else 0
-
-    def headline_names(self, article: Article, subject: int) -> bool:
-        title = article.title or ""
-        known = self.headlines.get(title)
-        if known is None:
-            known = self.headlines[title] = bool(self.names(title, article.language) & subject)
-        return known
-
-
-_readers: dict[str, _Reader] = {}  # per section's counts, in this process
+_readers: dict[str, Reader] = {}  # per section's counts, in this process
 
 
 def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
     """Every figure of the section in `sentences`, in text order."""
     reader = _readers.get(spec.key)
     if reader is None:
-        reader = _readers[spec.key] = _Reader(spec)
+        reader = _readers[spec.key] = Reader(spec)
     counts, excluded, subject, others = reader.masks
     own = counts & ~reader.topical  # the section's own concepts, not only names of the topic
     found: list[Found] = []
@@ -177,21 +91,25 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
             if not names_subject.get(i, True) and others and _other_actor(toks, start, reader, language, others, subject):
                 continue  # "könnte der Kreml 50.000 Soldaten zusammengezogen haben": another actor's
             what = _counted(toks, start, end, kind, reader, language, bool(said.named & own))
+            if what == _OPEN and kind == "share":  # "raise inflation by up to 0.5 percentage points"
+                what = _named_before(text, toks, start, reader, language, own & ~reader.currency_mask) or _OPEN
             if what is not None:
                 here.append(Found(i, toks[start][1], toks[end - 1][2], low, high, kind, bound, *what))
         # a number with no noun counts what the sentence is about ("die Zahl der Soldaten liege bei
         # 12.000"), or what the numbers beside it count ("von 12.000 Soldaten … die ersten 2000")
-        if not about and any(f.kind == "share" and not f.quantity for f in here):
-            about = said.named & own
         known = next((f.quantity for f in here if f.quantity), reader.label(about) if about else "")
-        kept = [f if f.quantity else f._replace(quantity=known) for f in here if f.quantity or known]
+        # a share with no noun: of what the sentence names, but not of an amount of money beside it
+        named = said.named & own & ~reader.currency_mask
+        share = reader.label(named) if named else ""
+        kept = [f if f.quantity else f._replace(quantity=share if f.kind == "share" else known) for f in here]
+        kept = [f for f in kept if f.quantity]
         if kept:
             after = sentences[i + 1].text if i + 1 < len(sentences) and sentences[i + 1].article is sentence.article else ""
             found += [f._replace(who=claimant_of_figure(text, after, f.start)) for f in kept]
     return found
 
 
-def _other_actor(toks: list[tuple[str, int, int]], start: int, reader: _Reader, language: str | None, others: int,
+def _other_actor(toks: list[tuple[str, int, int]], start: int, reader: Reader, language: str | None, others: int,
                  subject: int) -> bool:
     """Another of the brief's actors named as such just before the number: "der Kreml … 50.000 Soldaten".
     Not as an adjective or a possessive, which name a source ("der südkoreanische Geheimdienst geht von
@@ -209,7 +127,20 @@ def _other_actor(toks: list[tuple[str, int, int]], start: int, reader: _Reader, 
 _OPEN = ("", "")  # a number with no noun of its own: it counts what the sentence counts, if it says
 
 
-def _counted(toks: list[tuple[str, int, int]], start: int, end: int, kind: str, reader: _Reader,
+def _named_before(text: str, toks: list[tuple[str, int, int]], start: int, reader: Reader, language: str | None,
+                  wanted: int) -> tuple[str, str] | None:
+    """The nearest word before the number, in its clause, that names one of the `wanted` concepts."""
+    for k in range(start - 1, max(-1, start - 9), -1):
+        word = toks[k][0]
+        if re.search(r"[,;:]", text[toks[k][2] : toks[start][1]]):
+            break
+        named = reader.names(word, language) & wanted
+        if named:
+            return word, reader.label(named)
+    return None
+
+
+def _counted(toks: list[tuple[str, int, int]], start: int, end: int, kind: str, reader: Reader,
              language: str | None, names_own: bool) -> tuple[str, str] | None:
     """What the number that ends at `end` counts: (the word as written, its concept's label); _OPEN
     when no noun follows it ("nennen 8000, andere …", "8,000 of them"); None when it counts something
@@ -281,7 +212,7 @@ def _with_figures(sentences: Sequence[Sentence]) -> list[int]:
     return hits
 
 
-def _mentions(sentences: Sequence[Sentence], i: int, reader: _Reader, subject: int, known: dict[int, bool]) -> bool:
+def _mentions(sentences: Sequence[Sentence], i: int, reader: Reader, subject: int, known: dict[int, bool]) -> bool:
     """The sentence, or the paragraph it stands in or the one before, names the subject; or the
     article's headline does, when the whole article is about it ("Mindestens 220 Tote" under a
     headline on the flood: the toll is the flood's)."""

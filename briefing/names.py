@@ -16,7 +16,7 @@ PHRASE = (rf"(?:(?:der|die|das|des|dem|den|the|a|an|ein|eine|einer|eines) +)?(?:
           r"(?: +\([A-ZÄÖÜ][\w-]{1,8}\))?")
 ROLE = (r"[\w-]*(?:[Ss]precher|[Ss]precherin|[Mm]inister|[Mm]inisterin|[Gg]eneralsekretär|[Pp]räsident|[Pp]räsidentin|"
         r"[Cc]hef|[Cc]hefin|[Kk]anzler|[Bb]otschafter|[Ee]xperte|[Pp]rofessor|[Gg]esetzgeber|[Aa]bgeordnete[r]?|"
-        r"spokesperson|spokesman|spokeswoman|[Ss]ecretary|[Cc]hief|[Aa]mbassador|[Ll]awmaker|[Aa]nalyst|President)")
+        r"spokesperson|spokesman|spokeswoman|[Ss]ecretary|[Cc]hief|[Aa]mbassador|[Ll]awmaker|[Aa]nalyst|[Ll]eader|President)")
 PERSON = r"[A-ZÄÖÜ][\w'’-]+(?: [A-ZÄÖÜ][\w'’-]+){1,2}"
 FULL_NAME = r"[A-ZÄÖÜ][\w'’-]+(?: (?:al-|el-|bin |von der |von |van der |van |de )?[A-ZÄÖÜ][\w'’-]+){1,2}"
 

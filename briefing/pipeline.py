@@ -14,8 +14,9 @@ from .concepts import Concepts
 from .config import Config, config_warnings
 from .copies import fold_copies
 from .errors import IngestError
+from .figure_counts import Counts
 from .figure_table import figure_table, spreads
-from .figures import Counts, Found
+from .figures import Found
 from .ingest import Skipped
 from .language import new_lemmas, remember_lemmas
 from .models import Article, Brief, Excerpt, Section, Sentence, Source, Spread

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-from .figures import Counts, Found, find_figures
+from .figure_counts import Counts
+from .figures import Found, find_figures
 from .language import known_lemmas, new_lemmas, remember_lemmas
 from .leaning import leanings
 from .models import Article, Sentence

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from briefing.attribution import claimant_near, find_attribution
-from briefing.figures import Counts, find_figures
+from briefing.figure_counts import Counts
+from briefing.figures import find_figures
 from briefing.models import Article
 from briefing.segment import split_sentences
 
@@ -208,6 +209,8 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         # English demands and urges name their speaker, also past an apposition; German opens with an adverb
         ("Friedrich Merz, the leader of the Christian Democrats, demanded that Scholz call the vote soon.",
          "Friedrich Merz"),
+        ("The Conservative leader, Rishi Sunak, said the chancellor had broken Labour's promises.",
+         "Conservative leader Rishi Sunak"),
         ("Zugleich forderte die Ministerin, das Land dürfe jetzt nicht zerfallen.", "Ministerin"),
         # a name after "said" that goes on with a verb of its own is what was said, not who said it
         ("Lindner, who was dismissed on Wednesday, said Scholz had been trying to force him to break the debt brake.",
@@ -454,3 +457,13 @@ def test_a_share_of_something_else_is_not_one_of_what_the_sentence_names() -> No
     workers = _counts("worker | machinist", topic="Boeing", others="union")
     text = "Boeing plans to cut 10% of its workforce as a crippling machinists' strike enters its second month."
     assert find_figures(split_sentences(_article(text, "en")), workers) == []
+
+
+def test_a_share_with_no_noun_is_one_of_the_concept_named_just_before_it_and_never_of_money() -> None:
+    forecast = _counts("borrowing | debt", "inflation | growth", "Pfund | pound | £", topic="Budget", others="OBR")
+    text = "The OBR said the budget would add £28bn a year to borrowing and raise inflation by up to 0.5 percentage points."
+    found = find_figures(split_sentences(_article(text, "en")), forecast)
+    assert {(f.kind, f.quantity) for f in found} == {("money", "Pfund"), ("share", "inflation")}
+    text = "The budget raises National Insurance for employers from 13.8% to 15%, which will bring in £25bn."
+    taxes = _counts("tax | National Insurance", "Pfund | pound | £", topic="Budget", others="OBR")
+    assert {f.quantity for f in find_figures(split_sentences(_article(text, "en")), taxes) if f.kind == "share"} == {"tax"}

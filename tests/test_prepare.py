@@ -336,7 +336,7 @@ def test_the_pool_gives_the_same_readings_under_spawn(tmp_path: Path, monkeypatc
     import briefing.parallel
     from briefing.concepts import Concepts
     from briefing.config import load_config
-    from briefing.figures import Counts
+    from briefing.figure_counts import Counts
     from briefing.reading import read_concepts
 
     paragraphs = [p for seed in sorted((ROOT / "seeds").iterdir()) for p in seed.read_text(encoding="utf-8").split("\n\n")

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from briefing.config import Config
-from briefing.figures import Counts, find_figures
+from briefing.figure_counts import Counts
+from briefing.figures import find_figures
 from briefing.hedging import hedged
 from briefing.language import tokens
 from briefing.models import Article
