@@ -5,6 +5,7 @@ first, and where sources give different values at about the same time."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from .figures import Found
@@ -48,15 +49,22 @@ def _number(value: float | None) -> int | float | None:
     return None if value is None else int(value) if value == int(value) else value
 
 
+# A figure told as what a count has risen to ("Die Zahl der Toten ist auf 205 gestiegen", "the death toll
+# rose to 217") is the newest state of a count that changes, not a claim against the others
+_RISEN = re.compile(r"\b(?:gestiegen|angestiegen|steigt|stieg|gewachsen|wuchs|erhöht|rose|risen|rises|climbed|"
+                    r"increased|jumped|grew|grown)\b")
+
+
 def spreads(rows: Sequence[Figure]) -> list[tuple[str, float, float, int]]:
     """Where sources disagree: for each quantity, totals reported within SAME_TIME_DAYS of each other
     by two parties or more (a claimant, else a source) of two sources or more with different values,
-    as (quantity, lowest, highest, sources): one article that tells how a figure grew is no dispute. A party that gives several values of one quantity speaks of several things
-    (a plant and the whole firm), not of one it disputes."""
+    as (quantity, lowest, highest, sources): one article that tells how a figure grew is no dispute, nor
+    are reports of what a count has risen to. A party that gives several values of one quantity speaks
+    of several things (a plant and the whole firm), not of one it disputes."""
     found = []
     for quantity in dict.fromkeys(r.quantity for r in rows):
         totals = [r for r in rows if r.quantity == quantity and r.kind in ("count", "range", "upper-bound")
-                  and r.published is not None]
+                  and r.published is not None and not _RISEN.search(r.excerpt.text)]
         best: tuple[float, float, int] | None = None
         for first in totals:
             assert first.published is not None

@@ -467,3 +467,20 @@ def test_a_share_with_no_noun_is_one_of_the_concept_named_just_before_it_and_nev
     text = "The budget raises National Insurance for employers from 13.8% to 15%, which will bring in £25bn."
     taxes = _counts("tax | National Insurance", "Pfund | pound | £", topic="Budget", others="OBR")
     assert {f.quantity for f in find_figures(split_sentences(_article(text, "en")), taxes) if f.kind == "share"} == {"tax"}
+
+
+def test_a_count_told_as_risen_is_a_trend_not_a_dispute() -> None:
+    from briefing.figure_table import spreads
+    from briefing.models import Citation, Figure
+
+    def row(value: int, source: str, day: int, text: str) -> Figure:
+        return Figure(value=str(value), low=value, high=value, kind="count", quantity="Tote", source=source,
+                      published=dt.date(2024, 11, day), attribution=None,
+                      excerpt=Citation(source=source, start=0, end=len(text), text=text))
+
+    rising = [row(158, "a", 1, "Die Zahl der Todesopfer ist auf 158 gestiegen."),
+              row(205, "b", 2, "Die Zahl der Todesopfer ist auf mindestens 205 gestiegen."),
+              row(217, "c", 5, "Spain approved aid, as the death toll rose to 217.")]
+    assert spreads(rising) == []
+    rival = [row(158, "a", 1, "Die Behörden zählen 158 Tote."), row(205, "b", 2, "Helfer sprechen von 205 Toten.")]
+    assert spreads(rival) == [("Tote", 158, 205, 2)]
