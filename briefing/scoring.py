@@ -20,9 +20,9 @@ from .units import MIN_CONCEPTS
 MIN_WORDS = 6  # shorter units are headline leftovers or fragments, not evidence
 MIN_SCORE = 3.0  # two concepts that are each found in a third of all sentences are still a weak match
 # A folder of fewer units than this cannot tell rare concepts from common ones: every concept of a
-# brief on one strike is in several of its dozen units. There even a common concept weighs at least a
-# part of what a concept in one unit of ten does, the larger the fewer units (see `idf`; the gold sets
-# have 68 to 131 units, and are weighed by share alone).
+# brief on one strike is in several of its dozen units. There a concept found in fewer than half of
+# them weighs at least a part of what a concept in one unit of ten does, the larger the fewer units
+# (see `idf`; the gold sets have 68 to 131 units, and are weighed by share alone).
 CALIBRATED_UNITS = 60
 PRIOR_WEIGHT = math.log(10)
 CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before counts half
