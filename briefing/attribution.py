@@ -16,7 +16,7 @@ _ADVERBIAL = (r"Am|Im|In|Nach|Vor|Seit|Bei|Zuvor|Danach|Inzwischen|Gestern|Heute
 
 # Finite verbs that make a name after "said" the subject of a clause of its own
 _FINITE = (r"(?:had|has|have|was|were|is|are|would|will|could|should|did|does|must|might|may|can|wanted|wants|"
-           r"habe|hat|hatte|habe|sei|seien|war|werde|wird|würde|wolle|will|könne|müsse)")
+           r"habe|hat|hatte|sei|seien|war|werde|wird|würde|wolle|könne|müsse)")  # ("will": English and German)
 
 _PATTERNS = [
     # "mit Berufung auf Quellen aus dem ukrainischen Militärgeheimdienst", "citing sources in Kyiv"

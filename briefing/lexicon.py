@@ -36,17 +36,17 @@ NUMBER_WORDS = {"ein": 1, "eine": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 
                 "fünfzig": 50, "hundert": 100, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "thirty": 30, "fifty": 50,
                 "hundred": 100}
-# Signs that stand for a word: a concept that names the word is named by the sign beside a number
-# ("35,3 %" names "Prozent | percent", "$100m" names "Dollar")
-SIGN_WORDS = {"%": {"%", "prozent", "percent", "per cent"}, "€": {"€", "euro", "euros", "eur"},
-              "$": {"$", "dollar", "dollars", "usd", "us-dollar"}, "£": {"£", "pfund", "pound", "pounds"}}
 PERCENT = {"%", "prozent", "percent", "per cent", "prozentpunkte", "percentage points"}
 SCALE = {"tausend": 10**3, "thousand": 10**3, "mio": 10**6, "million": 10**6, "millionen": 10**6, "millions": 10**6,
          "m": 10**6, "mrd": 10**9, "milliarde": 10**9, "milliarden": 10**9, "billion": 10**9, "billions": 10**9,
          "bn": 10**9, "bio": 10**12, "billionen": 10**12, "trillion": 10**12}
 CURRENCY = {"€": "€", "$": "$", "£": "£", "euro": "€", "euros": "€", "eur": "€", "dollar": "$", "dollars": "$",
-            "us-dollar": "$", "usd": "$", "pfund": "£", "pounds": "£", "franken": "CHF", "chf": "CHF",
+            "us-dollar": "$", "usd": "$", "pfund": "£", "pound": "£", "pounds": "£", "franken": "CHF", "chf": "CHF",
             "rubel": "RUB", "roubles": "RUB", "rubles": "RUB", "won": "KRW", "yen": "JPY", "yuan": "CNY"}
+# Signs that stand for a word: a concept that names the word is named by the sign beside a number
+# ("35,3 %" names "Prozent | percent", "$100m" names "Dollar")
+SIGN_WORDS = {"%": {"%", "prozent", "percent", "per cent"},
+              **{sign: {w for w, code in CURRENCY.items() if code == sign} for sign in ("€", "$", "£")}}
 # People counted as such: "974.136 Menschen mit syrischer Herkunft", "2,000 people", "11.000 Mann".
 # They count for a section when the sentence names one of its own concepts.
 PEOPLE = re.compile(r"^(menschen|personen|leute|einwohner\w*|mann|people|persons|residents|men)$", re.I)
