@@ -11,20 +11,17 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
-from .cache import ArticleCache
-from .config import Config, load_config
 from .errors import BriefingError, ConfigError, UsageError
-from .ingest import read_articles, safe_name
-from .models import Brief
-from .pipeline import Build, build_brief
-from .progress import terminal_progress
-from .publish import Targets, publish
-from .render import BUILTIN_TEMPLATES, brief_json
-from .timeline import previous_edition
-from .watch import watch
+from .render_process import RenderProcess
+
+# The pipeline is imported where it is used, after a build has started its render process (render_process):
+# importing it takes as long as that process needs to import WeasyPrint, and the two then overlap.
+if TYPE_CHECKING:
+    from .config import Config
+    from .pipeline import Build
 
 log = logging.getLogger("briefing")
 
@@ -55,6 +52,9 @@ def _main(argv: list[str] | None) -> int:
     # run). Short-lived garbage is still collected.
     gc.set_threshold(20_000, 50, 1000)
     try:
+        if args.command == "build" and not args.watch:
+            with RenderProcess(show_errors=args.debug) as args.renderer:
+                return int(args.run(args))
         return int(args.run(args))
     except BriefingError as exc:
         if args.debug:
@@ -149,12 +149,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load(args: argparse.Namespace) -> tuple[Config, Path]:
+    from .config import load_config
+
     config = load_config(args.config)
     articles = args.articles if args.articles is not None else config.resolved(config.articles)
     return config, articles
 
 
 def _build_brief(args: argparse.Namespace, config: Config, articles: Path) -> Build:
+    from .cache import ArticleCache
+    from .pipeline import build_brief
+    from .progress import terminal_progress
+    from .timeline import previous_edition
+
     folder = config.resolved(config.cache).resolve()
     if not args.no_cache and folder.is_relative_to(articles.resolve()):
         raise ConfigError(f"{args.config}: cache: {config.cache} is inside the articles folder; put it elsewhere")
@@ -166,6 +173,9 @@ def _build_brief(args: argparse.Namespace, config: Config, articles: Path) -> Bu
 def _build(args: argparse.Namespace) -> int:
     if not args.watch:
         return _build_once(args)
+    from .render import template_dirs
+    from .watch import watch
+
     _build_or_report(args)
 
     def paths() -> list[Path]:
@@ -173,7 +183,7 @@ def _build(args: argparse.Namespace) -> int:
             config, articles = _load(args)
         except BriefingError:
             return [args.config]
-        return [args.config, articles, *_template_dirs(config, args.config)]
+        return [args.config, articles, *template_dirs(config, args.config)]
 
     log.warning("Watching %s for changes (Ctrl-C to stop)", ", ".join(str(p) for p in paths()))
     try:
@@ -193,19 +203,22 @@ def _build_or_report(args: argparse.Namespace) -> None:
 
 
 def _build_once(args: argparse.Namespace) -> int:
+    from .publish import Targets, check_target, publish
+    from .render import brief_json, template_dirs
+
     config, articles = _load(args)
     build = _build_brief(args, config, articles)
     if args.strict and build.warnings:
         raise BriefingError(f"--strict: {len(build.warnings)} warning(s), first: {build.warnings[0]}; nothing written")
     out = args.out or config.resolved(str(config.output).replace("{date}", build.brief.date.isoformat()))
     to_stdout = args.json is not None and str(args.json) == "-"
-    templates = _template_dirs(config, args.config)
+    templates = template_dirs(config, args.config)
     targets = Targets(out, None if to_stdout else args.json, args.html, args.eml, tuple(args.to or ()))
     for target in targets.paths():
-        _check_output(target, articles, args.config, templates, config)
+        check_target(target, articles, args.config, templates, config)
     if len({t.resolve() for t in targets.paths()}) < len(targets.paths()):
         raise UsageError("two outputs are the same file: give each its own name")
-    publish(build.brief, config, templates, targets)
+    publish(build.brief, config, templates, targets, getattr(args, "renderer", None))
     if to_stdout:
         sys.stdout.write(brief_json(build.brief) + "\n")
     _report(build, out)
@@ -213,6 +226,9 @@ def _build_once(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .config import Config
+    from .models import Brief
+
     model = Brief if args.which == "brief" else Config
     print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
     return 0
@@ -220,6 +236,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _sources(args: argparse.Namespace) -> int:
     """What ingest made of each file, so the user can check it and correct it in sources.yaml."""
+    from .ingest import read_articles, safe_name
+
     _, folder = _load(args)
     articles, skipped = read_articles(folder)
     for a in articles:  # (what a file says is shown escaped: no text can send codes to the terminal)
@@ -262,31 +280,6 @@ def _explain(args: argparse.Namespace) -> int:
 def _short(text: str, width: int = 110) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _check_output(target: Path, articles: Path, config_path: Path, templates: list[Path], config: Config) -> None:
-    """Outputs never go where they would overwrite an input: the articles folder, the config, a
-    template, the cache."""
-    where = target.resolve()
-    if where.is_relative_to(articles.resolve()):
-        raise UsageError(f"{target}: refusing to write into the articles folder {articles}")
-    if where == config_path.resolve():
-        raise UsageError(f"{target}: refusing to overwrite the config")
-    if any(where.is_relative_to(t.resolve()) for t in templates):
-        raise UsageError(f"{target}: refusing to write into a template folder")
-    if where.is_relative_to(config.resolved(config.cache).resolve()):
-        raise UsageError(f"{target}: refusing to write into the cache folder")
-
-
-def _template_dirs(config: Config, config_path: Path) -> list[Path]:
-    """The user's template folder (if any) first, the built-in one last."""
-    dirs = [BUILTIN_TEMPLATES]
-    if config.templates is not None:
-        user = config.resolved(config.templates)
-        if not user.is_dir():
-            raise ConfigError(f"{config_path}: templates: folder not found: {user}")
-        dirs.insert(0, user)
-    return dirs
 
 
 def _report(build: Build, out: Path) -> None:

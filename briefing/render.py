@@ -1,22 +1,20 @@
-"""render: one Brief to HTML (Jinja2, autoescaped), HTML to PDF (WeasyPrint), and the same Brief to JSON.
+"""render: one Brief to HTML (Jinja2, autoescaped) and to JSON, and what the PDF is made of (pdf.py makes it).
 Every file is written next to its target and renamed into place, so a failed run never leaves a
 half-written brief and never destroys the last good one."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
 import re
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote, urlparse
 
 import jinja2
 
-from .errors import RenderError
+from .config import Config
+from .errors import ConfigError, RenderError
 from .lexicon import CURRENCY
 from .models import Brief, Figure, Spread
+from .pdf import PdfJob, make_pdf
 
 BUILTIN_TEMPLATES = next(
     (p for p in (Path(__file__).parent / "templates", Path(__file__).parent.parent / "templates") if p.is_dir()),
@@ -127,6 +125,17 @@ def display(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def template_dirs(config: Config, config_path: Path) -> list[Path]:
+    """The user's template folder (if any) first, the built-in one last."""
+    dirs = [BUILTIN_TEMPLATES]
+    if config.templates is not None:
+        user = config.resolved(config.templates)
+        if not user.is_dir():
+            raise ConfigError(f"{config_path}: templates: folder not found: {user}")
+        dirs.insert(0, user)
+    return dirs
+
+
 def template_environment(template_dirs: list[Path]) -> jinja2.Environment:
     """Templates from the user's folder first, the built-in ones last (file by file)."""
     loaders = [jinja2.FileSystemLoader(str(d)) for d in template_dirs]
@@ -164,57 +173,13 @@ def render_html(brief: Brief, template_dirs: list[Path] | None = None) -> str:
 def render_pdf(html: str, brief: Brief, template_dirs: list[Path], pdf_a: bool = False,
                attach_json: bool = True) -> bytes:
     """The PDF, byte for byte the same for the same brief: every date in it is the brief's date."""
-    from weasyprint import HTML, Attachment  # imported late: it is the slowest import by far
-
-    stamp = dt.datetime.combine(brief.date, dt.time(0, 0), tzinfo=dt.UTC)
-    fetcher = _local_fetcher(template_dirs)
-    attachments = []
-    if attach_json:
-        attachments.append(Attachment(
-            string=brief_json(brief), name=f"briefing-{brief.date.isoformat()}.json", url_fetcher=fetcher,
-            description="Excerpts with offsets into their sources, and the source list", created=stamp, modified=stamp,
-            relationship="Data",
-        ))
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))  # fontTools stamps subset fonts with it
-    try:
-        document = HTML(string=html, base_url=template_dirs[-1].resolve().as_uri() + "/", url_fetcher=fetcher)
-        identifier = hashlib.md5(html.encode("utf-8")).hexdigest().encode()
-        return bytes(document.write_pdf(
-            pdf_tags=True, attachments=attachments, pdf_identifier=identifier,
-            pdf_variant="pdf/a-3u" if pdf_a else None,
-        ) or b"")
-    except Exception as exc:  # WeasyPrint raises many kinds; the user needs one line
-        raise RenderError(f"PDF rendering failed: {exc}") from None
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+    return make_pdf(pdf_job(html, brief, template_dirs, pdf_a, attach_json))
 
 
-def _local_fetcher(allowed: list[Path]) -> Any:
-    """A URL fetcher that reaches only the templates' own files: no network, nothing else on disk."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    roots = [p.resolve() for p in allowed]
-
-    class TemplateOnlyFetcher(URLFetcher):  # type: ignore[misc]
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            parsed = urlparse(url)
-            if parsed.scheme == "file":
-                path = Path(unquote(parsed.path)).resolve()
-                if any(path.is_relative_to(root) for root in roots) and path.is_file():
-                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime(path)})
-            raise ValueError(f"refused to fetch {url[:80]}: only the template's own files are used")
-
-    return TemplateOnlyFetcher()
-
-
-def _mime(path: Path) -> str:
-    return {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2", ".woff": "font/woff",
-            ".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg"}.get(path.suffix.lower(),
-                                                                                 "application/octet-stream")
+def pdf_job(html: str, brief: Brief, template_dirs: list[Path], pdf_a: bool = False,
+            attach_json: bool = True) -> PdfJob:
+    attachment = (f"briefing-{brief.date.isoformat()}.json", brief_json(brief)) if attach_json else None
+    return PdfJob(html, brief.date, template_dirs, attachment, pdf_a)
 
 
 def brief_json(brief: Brief) -> str:

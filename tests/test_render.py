@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import email
 import email.policy
 import html
@@ -16,6 +17,9 @@ import yaml
 from pypdf import PdfReader
 
 from briefing.cli import main
+from briefing.errors import RenderError
+from briefing.pdf import PdfJob, make_pdf
+from briefing.render_process import RenderProcess
 
 from .conftest import ROOT, SeedBrief
 
@@ -153,10 +157,10 @@ def test_each_quotation_is_set_in_its_own_language_so_no_word_is_hyphenated_by_a
     page = render_html(brief)
     assert '<html lang="en">' in page
     quoted = {e.text: e.source for section in brief.sections for e in section.excerpts}
-    spans = re.findall(r'<span lang="([a-z]*)">(.*?)</span>', page, re.S)
+    paragraphs = re.findall(r'<(?:p|li) lang="([a-z]*)">(.*?)</(?:p|li)>', page, re.S)
     seen = set()
-    for lang, text in spans:
-        source = next((s for t, s in quoted.items() if _plain(text).startswith(t[:40])), None)
+    for lang, text in paragraphs:
+        source = next((s for t, s in quoted.items() if _plain(text).lstrip("„“”").startswith(t[:40])), None)
         if source is not None:
             assert lang == language[source], text[:60]
             seen.add(lang)
@@ -165,3 +169,44 @@ def test_each_quotation_is_set_in_its_own_language_so_no_word_is_hyphenated_by_a
 
 def _plain(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def _seed_job(seed_brief: SeedBrief) -> PdfJob:
+    import datetime as dt
+
+    from briefing.render import BUILTIN_TEMPLATES
+
+    return PdfJob(seed_brief.html.read_text(encoding="utf-8"), dt.date(2024, 11, 5), [BUILTIN_TEMPLATES],
+                  ("briefing-2024-11-05.json", seed_brief.json_path.read_text(encoding="utf-8")))
+
+
+def test_the_pdf_made_by_the_render_process_is_the_one_made_in_process(seed_brief: SeedBrief) -> None:
+    job = _seed_job(seed_brief)
+    with RenderProcess() as process:
+        assert process.make_pdf(job) == make_pdf(job)
+
+
+def test_a_failed_render_in_the_render_process_is_the_same_one_line_error(seed_brief: SeedBrief) -> None:
+    job = dataclasses.replace(_seed_job(seed_brief), templates=[])  # no base folder: WeasyPrint cannot start
+    with pytest.raises(RenderError) as here:
+        make_pdf(job)
+    with RenderProcess() as process, pytest.raises(RenderError) as there:
+        process.make_pdf(job)
+    assert str(there.value) == str(here.value)
+    assert str(here.value).startswith("PDF rendering failed")
+
+
+@pytest.mark.parametrize("interpreter", ["/nonexistent/python", "/bin/true"])  # cannot start; ends at once
+def test_a_render_process_that_cannot_help_leaves_the_pdf_to_this_one(
+        seed_brief: SeedBrief, interpreter: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    job = _seed_job(seed_brief)
+    monkeypatch.setattr("sys.executable", interpreter)
+    with RenderProcess() as process:
+        assert process.make_pdf(job) == make_pdf(job)
+
+
+def test_a_render_process_never_asked_is_ended() -> None:
+    with RenderProcess() as process:
+        child = process._process
+        assert child is not None and child.poll() is None
+    assert child.poll() is not None
