@@ -47,8 +47,11 @@ _PATTERNS = [
     # "laut ukrainischem Geheimdienst", "nach Einschätzung des US-Verteidigungsministeriums", "according to …"
     # "nach US-Angaben", "nach ukrainischen Angaben"
     re.compile(r"\bnach (?P<who>[\w-]+?)-Angaben\b", re.U),
-    # "nach südkoreanischen Schätzungen"
-    re.compile(r"\b[Nn]ach (?P<who>[a-zäöü][\w-]*(?:en|em) (?:Angaben|Schätzungen|Erkenntnissen|Informationen))\b", re.U),
+    # "nach südkoreanischen Schätzungen"; by its own account ("Die Staatsanwaltschaft leitete nach eigenen Angaben
+    # Ermittlungen ein"), the subject
+    re.compile(r"\b[Nn]ach (?P<who>(?!(?:eigen|sein|ihr)en )[a-zäöü][\w-]*(?:en|em) (?:Angaben|Schätzungen|Erkenntnissen|"
+               r"Informationen))\b"),
+    re.compile(rf"(?:^|(?<=[.!?“”\"«»] ))(?P<who>(?:Der|Die|Das)\s+{PHRASE})\s+\w+\s+(?:nach\s+)?(?:eigen|sein|ihr)en\s+Angaben\b"),
     # "…, teilte der Nachrichtendienst NIS am Mittwoch mit."
     re.compile(rf"\bteilten?\s+(?P<who>{PHRASE})\s+(?:(?:am|an|in|im)\s+\S+\s+)*mit\b", re.U),
     re.compile(rf"\b(?:[Ll]aut|[Nn]ach (?:Angaben|Einschätzung|Informationen|Darstellung|Erkenntnissen)|[Aa]ccording to|[Uu]nter Berufung auf|"

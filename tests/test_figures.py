@@ -261,6 +261,11 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
          "Luxembourg on Thursday, said the decisions would be paused.", "Interior Minister Nancy Faeser"),
         ("Berlin zweifle nicht daran, dass die Lage in Damaskus sich rasch und grundlegend ändern werde, sagte Baerbock.",
          "Baerbock"),
+        # by its own account: the subject is the source, never "eigene Angaben"
+        ("Die Staatsanwaltschaft leitete nach eigenen Angaben Ermittlungen wegen Wahlfälschung ein.", "Staatsanwaltschaft"),
+        ("Der Konzern hat eigenen Angaben zufolge 4.000 Stellen gestrichen.", "Konzern"),
+        ("Am Dienstag leitete sie nach eigenen Angaben Ermittlungen ein.", None),
+        ("Das Unternehmen schrieb nach seinen Angaben Verluste.", "Unternehmen"),
     ],
 )
 def test_attribution(text: str, who: str | None) -> None:
