@@ -186,9 +186,12 @@ def _counted(toks: list[tuple[str, int, int]], start: int, end: int, kind: str, 
             between = [t[0] for t in toks[j:k]]
             return None if len(between) <= 1 and all(_ATTRIBUTIVE.search(w) for w in between) else _OPEN
     # a share with no noun of its own is one of what its sentence names ("Die Aufschläge betragen 7,8 bis 35,3
-    # Prozent", "tariffs of up to 35.3%"); not one of something else ("10% of its workforce")
+    # Prozent", "tariffs of up to 35.3%"); not one of something else ("10% of its workforce"), nor one written
+    # as the adjective of another noun ("the 5% threshold", "a 10% stake")
+    attributive = start > 0 and toks[start - 1][0].lower() in {"a", "an", "the"} and end < len(toks) and \
+        toks[end][0].islower() and toks[end][0] not in lx.ALL_FUNCTION_WORDS and toks[end][1] - toks[end - 1][2] == 1
     return _OPEN if kind in ("count", "range", "upper-bound", "increment", "part") or \
-        kind == "share" and names_own and j == end else None
+        kind == "share" and names_own and j == end and not attributive else None
 
 
 _ATTRIBUTIVE = re.compile(r"^[a-zäöüß-]+(e|en|er|es|em)$")  # "nordkoreanische", "weiteren": a German adjective

@@ -462,6 +462,12 @@ def test_a_share_of_something_else_is_not_one_of_what_the_sentence_names() -> No
     workers = _counts("worker | machinist", topic="Boeing", others="union")
     text = "Boeing plans to cut 10% of its workforce as a crippling machinists' strike enters its second month."
     assert find_figures(split_sentences(_article(text, "en")), workers) == []
+    # "the 5% threshold": a share written as an adjective is its noun's, not the parties' before it
+    votes = _counts("vote | seat | opposition", topic="Georgia")
+    text = "Four opposition parties in Georgia that cleared the 5% threshold shared the remaining seats."
+    assert find_figures(split_sentences(_article(text, "en")), votes) == []
+    text = "Four opposition parties in Georgia won 37.8% in the vote."
+    assert [(f.high, f.quantity) for f in find_figures(split_sentences(_article(text, "en")), votes)] == [(37.8, "vote")]
 
 
 def test_a_share_with_no_noun_is_one_of_the_concept_named_just_before_it_and_never_of_money() -> None:
