@@ -171,7 +171,6 @@ def claimant_near(text: str, position: int) -> str | None:
 # A clause that follows a speech tag and tells what happened meanwhile is the reporter's, not the speaker's
 _NARRATOR_GOES_ON = re.compile(rf"\b(?:{SAY_DE}|{SAY_EN})\b[^,;]{{0,40}},\s*(?:as|while|when|amid|als|während|wobei)\b")
 
-
 _PRONOUN_SPEAKER = re.compile(r"\b(sagte|sagt|erklärte|fügte|führte|so|said|says|added|told)\s+(er|sie|he|she)\b|"
                               r"\b(er|sie|he|she)\s+(sagte|sagt|erklärte|said|says|added)\b|"
                               # "…, the German also wrote": a nationality standing for the person named before
@@ -263,9 +262,10 @@ _DEMONYM = re.compile(r"^(?:the\s+)?(?:German|American|Russian|Ukrainian|Briton|
 _TRAILING_ADVERB = re.compile(r"\s+(also|too|again|later|earlier|first|then|auch|zudem|ebenfalls|weiter|nun|jetzt)$", re.I)
 
 
-# "a company spokesperson", "a senior Ukrainian commander": a role with what tells whose (not "a spokesperson")
+# In small letters: a role with what tells whose ("a company spokesperson", not "a spokesperson"); an institution
 _ROLE_ONLY = re.compile(r"^(?:a|an)\s+(?:[\w-]+\s+){1,3}(?:spokesperson|spokesman|spokeswoman|official|commander|lawmaker|"
-                        r"diplomat|analyst|minister|negotiator|executive|officer|source)s?$")
+                        r"diplomat|analyst|minister|negotiator|executive|officer|source)s?$|^the\s+(?:[a-z][\w-]+\s+){0,3}"
+                        r"(?:commission|ministry|government|agency|committee|council|court|police|army|military|department)$")
 
 
 def _clean(who: str) -> str | None:

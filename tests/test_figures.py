@@ -266,6 +266,9 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         ("Der Konzern hat eigenen Angaben zufolge 4.000 Stellen gestrichen.", "Konzern"),
         ("Am Dienstag leitete sie nach eigenen Angaben Ermittlungen ein.", None),
         ("Das Unternehmen schrieb nach seinen Angaben Verluste.", "Unternehmen"),
+        # an English institution in small letters
+        ("The central election commission said Georgian Dream won 53.93% of the vote.", "the central election commission"),
+        ("The interior ministry said 12 people had died.", "the interior ministry"),
     ],
 )
 def test_attribution(text: str, who: str | None) -> None:
