@@ -42,7 +42,10 @@ _WIDGET = re.compile(
     r"news folgen|meine news|mehr «[^»]*»|mehr zum thema.*|auch interessant.*|lesen sie (auch|mehr).*|"
     r"das könnte sie (auch )?interessieren.*|weitere (artikel|nachrichten|themen).*|empfehlungen.*|top-?news|"
     r"zur story|zum artikel|weiterlesen|mehr lesen|read more.*|related( stories| articles)?.*|more on this.*|"
-    r"see also.*|advertisement|anzeige|werbung|exklusiv für abonnenten.*)\W*$", _I)
+    r"see also.*|advertisement|anzeige|werbung|exklusiv für abonnenten.*|"
+    r"skip to (?:the )?(?:main )?(?:content|navigation)|(?:direkt )?zum inhalt(?: springen)?|zur navigation|startseite|home)\W*$", _I)
+# "Startseite > Politik > Internationales", "DW Nachrichten | Europa": a breadcrumb or a section label, short items
+_BREADCRUMB = re.compile(r"^\s*[^\s.!?>›»|][^.!?>›»|]{0,30}(?:\s[>›»|]\s+[^\s.!?>›»|][^.!?>›»|]{0,30})+\s*$")
 _WIDGET_INLINE = re.compile(
     r"\b(lesedauer|lesezeit)\s*:\s*\d+\s*min\.?|\bkopiert\b|\bnews folgen\b|\b\d+\s*min read\b|"
     r"\b(aktualisiert|veröffentlicht|stand)\s*(am|:)?\s*\d{1,2}\.\d{1,2}\.\d{2,4}", _L)
@@ -158,7 +161,7 @@ def _classify(line: str, language: str) -> str | None:
         return "caption"
     if _TICKER.match(line):
         return "ticker"
-    if _WIDGET.match(line.strip()):
+    if _WIDGET.match(line.strip()) or _BREADCRUMB.match(line) and all(len(i.split()) <= 3 for i in re.split(r"[>›»|]", line)):
         return "widget"
     if words <= 80 and _PLATFORM.search(low) and _ADDRESS.search(low):
         return "promo"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .language import detect_language
@@ -116,18 +117,25 @@ def _outlet(text: str) -> str | None:
 def _published(text: str) -> dt.date | None:
     head = text[:1500]
     # a line of labels ("By … | Associated Press | November 12, 2024") is read field by field
-    for line in (field for row in head.splitlines()[:15] for field in _FIELDS.split(row)):
+    top = (field for row in head.splitlines()[:15] for field in _FIELDS.split(row))
+    # at the foot of a page only a date under its label ("Datum 29.10.2024", "Stand: 29.10.2024")
+    foot = (field for row in text[-1500:].splitlines()[-15:] for field in _FIELDS.split(row))
+    return next(_dates(top, labelled_only=False), None) or next(_dates(foot, labelled_only=True), None)
+
+
+def _dates(lines: Iterable[str], labelled_only: bool) -> Iterator[dt.date]:
+    for line in lines:
         for pattern, form in _DATE_FORMS:
             for match in pattern.finditer(line):
                 before = line[: match.start()]
-                stamped = _STAMP.search(before) is not None
+                stamped = _STAMP.search(before) is not None or re.match(r"\W*(datum|date)\W*$", before, re.I) is not None
                 alone = not re.sub(r"[\W_]+", "", line[: match.start()] + line[match.end():])
-                timed = re.search(r"\d[:.]\d{2}", match.group(0)) is not None  # "November 8, 2024 6:12 AM"
-                if stamped or alone or timed:
+                # "November 8, 2024 6:12 AM": a time after the date (not the dots of "29.10.2025")
+                timed = re.search(r"\d[:.]\d{2}", line[match.end(3) : match.end()]) is not None
+                if stamped or not labelled_only and (alone or timed):
                     date = _to_date(match, form)
                     if date:
-                        return date
-    return None
+                        yield date
 
 
 def _to_date(match: re.Match[str], form: str) -> dt.date | None:

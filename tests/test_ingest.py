@@ -300,3 +300,33 @@ def test_seed_furniture(seed: str, line: str) -> None:
 )
 def test_a_question_is_a_headline(tmp_path: Path, head: str, title: str | None) -> None:
     assert _read(tmp_path, "a.txt", head).title == title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a skip link, a breadcrumb, an outlet's section label: the page's way in, not its headline
+        ("Skip to main content\nWorld  Europe\n\nTens of thousands protest in Tbilisi over disputed election\n\n",
+         "Tens of thousands protest in Tbilisi over disputed election"),
+        ("Startseite > Politik > Internationales\n\nRegierungspartei erklärt sich zur Siegerin\n\n",
+         "Regierungspartei erklärt sich zur Siegerin"),
+        ("DW Nachrichten | Europa\n\nWahlkommission ordnet Teil-Neuauszählung an\n\n",
+         "Wahlkommission ordnet Teil-Neuauszählung an"),
+        ("Zum Inhalt springen\nHome › Welt › Europa\n\nOpposition boykottiert das neue Parlament\n\n",
+         "Opposition boykottiert das neue Parlament"),
+    ],
+)
+def test_the_way_into_a_page_is_not_its_headline(tmp_path: Path, head: str, title: str) -> None:
+    article = _read(tmp_path, "a.txt", head + GERMAN)
+    assert article.title == title
+    assert article.is_furniture(0, len(head.split("\n\n")[0]))  # and never quoted
+
+
+def test_a_stamped_date_at_the_foot_of_a_page_is_its_date(tmp_path: Path) -> None:
+    article = _read(tmp_path, "a.txt", "Wahlkommission ordnet Teil-Neuauszählung an\n\n" + GERMAN
+                    + "\n\nDatum 29.10.2024\nAutorin/Autor Markus Reher (dpa, afp)\n")
+    assert article.published == dt.date(2024, 10, 29)
+    # a date in the story's last lines without its label is no publication date
+    story = _read(tmp_path, "b.txt", "Wahlkommission ordnet Teil-Neuauszählung an\n\n" + GERMAN
+                  + "\n\nDie neue Wahl ist für den 29.10.2025 angesetzt.\n")
+    assert story.published is None
