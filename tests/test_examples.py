@@ -87,3 +87,18 @@ def test_the_boeing_table_counts_dollars_and_credits_the_estimate_to_its_author(
     jobs = next(s for s in brief["sections"] if s["id"] == "jobs")
     said = [e["attribution"] for e in jobs["excerpts"] if "The cuts will include" in e["text"]]
     assert said == ["CEO Kelly Ortberg"]  # 'he said': the CEO, not 'Boeing'
+
+
+def test_the_georgia_brief_names_its_sources_by_headline_and_its_claimants_as_written(tmp_path: Path) -> None:
+    brief = _build(ROOT / "examples" / "georgia" / "config.yaml", tmp_path)
+    titles = {s["id"][:2]: s["title"] for s in brief["sources"]}
+    # below a skip link, a breadcrumb and a section label
+    assert titles["02"] == "Tens of thousands protest in Tbilisi over disputed Georgian election"
+    assert titles["01"].startswith("Parlamentswahl in Georgien") and titles["03"].startswith("Georgien: Wahlkommission")
+    assert {s["id"][:2]: s["published"] for s in brief["sources"]}["03"] == "2024-10-29"  # "Datum" at its foot
+    said = {e["text"][:30]: e["attribution"] for s in brief["sections"] for e in s["excerpts"]}
+    assert said["Die Staatsanwaltschaft leitete"] == "Staatsanwaltschaft"  # "nach eigenen Angaben"
+    result = next(s for s in brief["sections"] if s["id"] == "result")
+    rows = {(r["high"], r["attribution"]) for r in result["figures"]}
+    assert (53.93, "the central election commission") in rows
+    assert not any(r["high"] == 5 for r in result["figures"])  # "the 5% threshold" is no result
