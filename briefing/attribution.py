@@ -103,6 +103,7 @@ _NAMED_SPEAKERS = [
 _TRAIL = re.compile(r"\s+(am|im|in|bei|auf|gegenüber|zu|vor|nach|on|in|at|to|on|weiter|zuletzt|jetzt|nun|außerdem|"
                     r"mit|aus|dass|that|der sich|who)\b.*$", re.U)
 _NOT_A_CLAIMANT = re.compile(r"^(according|laut|zufolge|aber|auch|kein|keine|keinen|nicht|noch|jedoch|sich|am|im|in|on|at|last|this|early|late|earlier|later|monday|tuesday|wednesday|"
+                             r"after|before|when|while|since|until|because|nachdem|bevor|während|weil|"
                              r"thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
                              r"samstag|sonntag|reporters|journalisten)\b", re.I)
 # One word that is not a claimant: a sentence adverb caught at the start, or a noun too generic to tell the reader who.
@@ -140,8 +141,7 @@ def _found(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, str]]:
 
 
 def claimant_of_figure(text: str, after: str, position: int) -> str | None:
-    """Who gives the figure at `position` of the sentence `text`; also from the sentence `after` it when
-    that one names the source ("Dies berichtet …")."""
+    """Who gives the figure at `position` of `text`; also from the sentence after it if that names the source."""
     if re.match(r"^(dies|das|so|this|that)\b", after, re.I):
         text = text + " " + after
     return claimant_near(text, position)

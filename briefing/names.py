@@ -11,8 +11,10 @@ from .language import german_lemma
 # A word of a name ("al-Scham" is one); a phrase that ends in names ("das ukrainische Nachrichtenportal
 # "Liga"", "Haiat Tahrir al-Scham (HTS)"); a role a speaker is named by; a person's name, and one with
 # its particles ("Ursula von der Leyen")
-NAME = r"(?:al-|el-)?[A-ZÄÖÜ\"„][\w\"“„'’&-]*"  # (& in "S&P", "AT&T"; "Johnson & Johnson" below)
-PHRASE = (rf"(?:(?:der|die|das|des|dem|den|the|a|an|ein|eine|einer|eines) +)?(?:[\w\"“„'’.-]+ +){{0,5}}?{NAME}(?: +(?:& +)?{NAME}){{0,3}}"
+# (& in "S&P", "AT&T"; "Johnson & Johnson" below; "U.S.", "U.N.": an abbreviation with its dots)
+NAME = r"(?:al-|el-)?(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ\"„][\w\"“„'’&-]*)"
+PHRASE = (rf"(?:(?:der|die|das|des|dem|den|the|a|an|ein|eine|einer|eines) +)?(?:[\w\"“„'’.-]+ +){{0,5}}?{NAME}"
+          rf"(?: +(?:&|of|for|and)? *{NAME}){{0,3}}"  # "Department of Agriculture", "Centers for Disease Control"
           r"(?: +\([A-ZÄÖÜ][\w-]{1,8}\))?")
 ROLE = (r"[\w-]*(?:[Ss]precher|[Ss]precherin|[Mm]inister|[Mm]inisterin|[Gg]eneralsekretär|[Pp]räsident|[Pp]räsidentin|"
         r"[Cc]hef|[Cc]hefin|[Kk]anzler|[Bb]otschafter|[Ee]xperte|[Pp]rofessor|[Gg]esetzgeber|[Aa]bgeordnete[r]?|"

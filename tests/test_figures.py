@@ -269,6 +269,12 @@ def test_sources_that_differ_at_about_the_same_time_are_flagged() -> None:
         # an English institution in small letters
         ("The central election commission said Georgian Dream won 53.93% of the vote.", "the central election commission"),
         ("The interior ministry said 12 people had died.", "the interior ministry"),
+        # an abbreviation with its dots, a name with "of" or "for"; a clause after the tag is no speaker
+        ("More than 700 herds tested positive, according to the U.S. Department of Agriculture.",
+         "the U.S. Department of Agriculture"),
+        ("The Centers for Disease Control and Prevention said the risk remains low.",
+         "the Centers for Disease Control and Prevention"),
+        ("Bird flu was found in 14 states, officials said on Friday, after California reported new infected herds.", None),
     ],
 )
 def test_attribution(text: str, who: str | None) -> None:
