@@ -44,8 +44,9 @@ _WIDGET = re.compile(
     r"zur story|zum artikel|weiterlesen|mehr lesen|read more.*|related( stories| articles)?.*|more on this.*|"
     r"see also.*|advertisement|anzeige|werbung|exklusiv für abonnenten.*|"
     r"skip to (?:the )?(?:main )?(?:content|navigation)|(?:direkt )?zum inhalt(?: springen)?|zur navigation|startseite|home)\W*$", _I)
-# "Startseite > Politik > Internationales", "DW Nachrichten | Europa": a breadcrumb or a section label, short items
-_BREADCRUMB = re.compile(r"^\s*[^\s.!?>›»|][^.!?>›»|]{0,30}(?:\s[>›»|]\s+[^\s.!?>›»|][^.!?>›»|]{0,30})+\s*$")
+# "Startseite > Politik > Internationales", "DW Nachrichten | Europa", "Sections  Top Stories  Health": a breadcrumb,
+# a section label or a menu, short items apart
+_MENU_GAP = re.compile(r"\s+[>›»|]\s+|\s{2,}|\t")
 _WIDGET_INLINE = re.compile(
     r"\b(lesedauer|lesezeit)\s*:\s*\d+\s*min\.?|\bkopiert\b|\bnews folgen\b|\b\d+\s*min read\b|"
     r"\b(aktualisiert|veröffentlicht|stand)\s*(am|:)?\s*\d{1,2}\.\d{1,2}\.\d{2,4}", _L)
@@ -161,7 +162,9 @@ def _classify(line: str, language: str) -> str | None:
         return "caption"
     if _TICKER.match(line):
         return "ticker"
-    if _WIDGET.match(line.strip()) or _BREADCRUMB.match(line) and all(len(i.split()) <= 3 for i in re.split(r"[>›»|]", line)):
+    items = _MENU_GAP.split(line.strip())
+    if _WIDGET.match(line.strip()) or len(items) >= 2 and all(0 < len(i.split()) <= 3 and not _END_PUNCT.search(i)
+                                                            for i in items):
         return "widget"
     if words <= 80 and _PLATFORM.search(low) and _ADDRESS.search(low):
         return "promo"

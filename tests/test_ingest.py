@@ -314,6 +314,8 @@ def test_a_question_is_a_headline(tmp_path: Path, head: str, title: str | None) 
          "Wahlkommission ordnet Teil-Neuauszählung an"),
         ("Zum Inhalt springen\nHome › Welt › Europa\n\nOpposition boykottiert das neue Parlament\n\n",
          "Opposition boykottiert das neue Parlament"),
+        ("AP News\nSections  Top Stories  Health\n\nBird flu has now infected dairy herds in 14 states\n\n",
+         "Bird flu has now infected dairy herds in 14 states"),
     ],
 )
 def test_the_way_into_a_page_is_not_its_headline(tmp_path: Path, head: str, title: str) -> None:
