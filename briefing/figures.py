@@ -78,6 +78,8 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
         # "die Zahl der Soldaten liege bei 12.000": a number with no noun of its own counts what the
         # sentence says it is the number of
         about = (said.named | reader.names(before, language)) & own if any(lx.COUNT_WORDS.match(t[0]) for t in toks) else 0
+        if about and not _number_of_own(toks, reader, language, own):
+            about = 0  # "the number of infected herds rose to 645": of something this table does not count
         plain = plain_tokens(text)
         plain_starts = [t.start for t in plain]
         words = [t.text for t in plain]
@@ -122,6 +124,15 @@ def _other_actor(toks: list[tuple[str, int, int]], start: int, reader: Reader, l
         if named & others and not named & subject:
             return True
     return False
+
+
+def _number_of_own(toks: list[tuple[str, int, int]], reader: Reader, language: str | None, own: int) -> bool:
+    """Whether each "number of …" / "Zahl der …" in the sentence names one of the table's concepts in the
+    words after it (a count word without "of", or with the amount after it, says nothing of what it counts)."""
+    return all(any(reader.names(w, language) & own for w, _, _ in toks[k + 2 : k + 8])
+               for k, (word, _, _) in enumerate(toks[:-1])
+               if lx.COUNT_WORDS.match(word) and toks[k + 1][0].lower() in {"of", "der", "des", "von"}
+               and not any(t[0][:1].isdigit() for t in toks[k + 2 : k + 4]))  # "eine Zahl von etwa 10.000"
 
 
 _OPEN = ("", "")  # a number with no noun of its own: it counts what the sentence counts, if it says

@@ -504,3 +504,21 @@ def test_a_count_told_as_risen_is_a_trend_not_a_dispute() -> None:
     assert spreads(rising) == []
     rival = [row(158, "a", 1, "Die Behörden zählen 158 Tote."), row(205, "b", 2, "Helfer sprechen von 205 Toten.")]
     assert spreads(rival) == [("Tote", 158, 205, 2)]
+
+
+def test_the_number_of_something_else_is_not_one_of_the_tables() -> None:
+    # the number is the herds', though the sentence also names the spread a table of human cases counts
+    text = ("California declared a state of emergency over the spread of bird flu, as the number of infected herds in "
+            "the state rose to 645.")
+    humans = _counts("human case | patient | Mensch", "spread | Übertragung", topic="bird flu | Vogelgrippe")
+    assert find_figures(split_sentences(_article(text, "en")), humans) == []
+    herds = _counts("herd | Herde", "spread | Übertragung", topic="bird flu | Vogelgrippe")
+    assert [(f.high, f.quantity) for f in find_figures(split_sentences(_article(text, "en")), herds)] == [(645, "herd")]
+    german = "Wegen der Übertragung der Vogelgrippe stieg die Zahl der infizierten Herden auf 645."
+    assert find_figures(split_sentences(_article(german)), humans) == []
+    # "eine Zahl von etwa 10.000": the amount after the count word, not what it counts
+    troops = _counts("Soldat | Truppe", "Zahl | number")
+    text = "Nordkorea hat Soldaten nach Russland geschickt. Das Pentagon nannte zuletzt eine Zahl von etwa 10.000 Soldaten."
+    assert [f.high for f in find_figures(split_sentences(_article(text)), troops)] == [10000]
+    text = "Nordkorea hat Soldaten nach Russland geschickt. Das Pentagon nannte zuletzt eine Zahl von etwa 10.000."
+    assert [f.high for f in find_figures(split_sentences(_article(text)), troops)] == [10000]
