@@ -26,7 +26,7 @@ from .numbers import TOKEN, value_at
 from .numbers import numbers as numbers_in
 
 # A sentence that may hold a figure: a number of a hundred or more, a share, an amount of money.
-_HAS_FIGURE = re.compile(r"\d{3}|\d[.,'’\u202f\u00a0]\d{3}|\d\s*(?:%|[Pp]rozent|per ?cent|[Mm]io|[Mm]rd|[Mm]illi|[Bb]illi|bn\b)|"
+_HAS_FIGURE = re.compile(r"\d{2}|\b[2-9]\b|\d[.,'’\u202f\u00a0]\d{3}|\d\s*(?:%|[Pp]rozent|per ?cent|[Mm]io|[Mm]rd|[Mm]illi|[Bb]illi|bn\b)|"
                          r"[$€£]\s*\d|\d\s*(?:[Ee]uro|[Dd]ollar)|"
                          r"[a-zöß] (?:[Mm]illi|[Bb]illi|Prozent|percent|per cent)")  # "eine Milliarde", "zehn Prozent"
 
@@ -66,7 +66,7 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
         if not (reader.counted.names_any(text, language) or any(lx.COUNT_WORDS.match(t[0]) for t in toks)
                 or reader.currencies and any(lx.CURRENCY.get(t[0].lower()) in reader.currencies for t in toks)):
             continue  # nothing it could count: no word of the section's, no "Zahl", no "$" (a quick look, word by word)
-        numbers = numbers_in(toks)
+        numbers = numbers_in(toks, small=True)
         if not numbers:
             continue  # a date, a small number
         said = reader.index.read(text, language)
@@ -93,6 +93,9 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
             if not names_subject.get(i, True) and others and _other_actor(toks, start, reader, language, others, subject):
                 continue  # "könnte der Kreml 50.000 Soldaten zusammengezogen haben": another actor's
             what = _counted(toks, start, end, kind, reader, language, bool(said.named & own))
+            if high < 100 and kind not in ("share", "money") and (
+                    what in (None, _OPEN) or not reader.names(what[0], language) & reader.masks[0] & ~reader.topical):
+                continue  # a small number is a figure only with a noun of the table's own: "58 human cases"
             if what == _OPEN and kind == "share":  # "raise inflation by up to 0.5 percentage points"
                 what = _named_before(text, toks, start, reader, language, own & ~reader.currency_mask) or _OPEN
             if what is not None:
@@ -173,6 +176,10 @@ def _counted(toks: list[tuple[str, int, int]], start: int, end: int, kind: str, 
     for k in range(j, min(j + 4, len(toks))):
         word = toks[k][0]
         named = reader.names(word, language) & counts
+        if not named and k + 1 < len(toks) and word.lower() not in lx.ALL_FUNCTION_WORDS:  # a term of two words
+            pair = f"{word} {toks[k + 1][0]}"
+            named = reader.names(pair, language) & counts & ~reader.names(toks[k + 1][0], language)
+            word = pair if named else word
         if named:
             modifiers = [t[0] for t in toks[j:k]]
             if k + 1 < len(toks) and toks[k + 1][0].lower() in lx.COMBINED:

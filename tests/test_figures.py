@@ -522,3 +522,23 @@ def test_the_number_of_something_else_is_not_one_of_the_tables() -> None:
     assert [f.high for f in find_figures(split_sentences(_article(text)), troops)] == [10000]
     text = "Nordkorea hat Soldaten nach Russland geschickt. Das Pentagon nannte zuletzt eine Zahl von etwa 10.000."
     assert [f.high for f in find_figures(split_sentences(_article(text)), troops)] == [10000]
+
+
+def test_a_small_number_is_a_figure_only_with_a_noun_of_the_tables_own() -> None:
+    humans = _counts("human case | patient | Mensch", "spread", topic="bird flu | Vogelgrippe")
+    found = find_figures(split_sentences(_article(
+        "There have been 61 confirmed human cases of bird flu in the U.S. this year, according to the CDC.", "en")), humans)
+    assert [(f.high, f.quantity, f.who) for f in found] == [(61, "human case", "CDC")]  # a term of two words
+    german = "Nach Angaben der CDC haben sich mindestens 58 Menschen mit der Vogelgrippe angesteckt."
+    assert [f.high for f in find_figures(split_sentences(_article(german)), humans)] == [58]
+    # not the topic's own noun, not people in general, not a number with no noun
+    troops = _counts("Soldat | Truppe", "Nordkorea | Nordkoreaner")
+    fled = "Laut ukrainischen Angaben sind bereits über 18 Nordkoreaner aus ihrer Stellung geflüchtet."
+    assert find_figures(split_sentences(_article(fled)), troops) == []
+    toll = _counts("Tote | Todesopfer", topic="Unwetter | Flut")
+    missing = "Nach der Flut gelten noch 78 Menschen als vermisst."
+    assert find_figures(split_sentences(_article(missing)), toll) == []
+    assert find_figures(split_sentences(_article("Die Flut dauerte 12 Stunden.")), toll) == []
+    herds = _counts("herd | Herde", "state | California", topic="bird flu | Vogelgrippe")
+    dated = "Dec 18 (Reuters) - California declared an emergency over bird flu as the number of infected herds rose to 645."
+    assert [f.high for f in find_figures(split_sentences(_article(dated, "en")), herds)] == [645]  # no day of a month
