@@ -94,8 +94,10 @@ def find_figures(sentences: Sequence[Sentence], spec: Counts) -> list[Found]:
                 continue  # "könnte der Kreml 50.000 Soldaten zusammengezogen haben": another actor's
             what = _counted(toks, start, end, kind, reader, language, bool(said.named & own))
             if high < 100 and kind not in ("share", "money") and (
-                    what in (None, _OPEN) or not reader.names(what[0], language) & reader.masks[0] & ~reader.topical):
+                    what in (None, _OPEN) or not reader.names(what[0], language) & reader.masks[0] & ~reader.topical
+                    or end < len(toks) and _POSSESSIVE.match(toks[end][0])):
                 continue  # a small number is a figure only with a noun of the table's own: "58 human cases"
+                # (not "am Tag 11 seine Soldaten": a possessive after it starts a noun phrase of its own)
             if what == _OPEN and kind == "share":  # "raise inflation by up to 0.5 percentage points"
                 what = _named_before(text, toks, start, reader, language, own & ~reader.currency_mask) or _OPEN
             if what is not None:
@@ -138,6 +140,7 @@ def _number_of_own(toks: list[tuple[str, int, int]], reader: Reader, language: s
                and not any(t[0][:1].isdigit() for t in toks[k + 2 : k + 4]))  # "eine Zahl von etwa 10.000"
 
 
+_POSSESSIVE = re.compile(r"(?i)^(?:sein|ihr|unser|euer|mein|dein)(?:e|en|em|er|es)?$|^(?:his|her|their|its|our|my|your)$")
 _OPEN = ("", "")  # a number with no noun of its own: it counts what the sentence counts, if it says
 
 

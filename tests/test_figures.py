@@ -539,6 +539,8 @@ def test_a_small_number_is_a_figure_only_with_a_noun_of_the_tables_own() -> None
     missing = "Nach der Flut gelten noch 78 Menschen als vermisst."
     assert find_figures(split_sentences(_article(missing)), toll) == []
     assert find_figures(split_sentences(_article("Die Flut dauerte 12 Stunden.")), toll) == []
+    paraded = "Nordkorea stellte am Tag 11 seine Soldaten bei einer Parade vor."
+    assert find_figures(split_sentences(_article(paraded)), troops) == []
     herds = _counts("herd | Herde", "state | California", topic="bird flu | Vogelgrippe")
     dated = "Dec 18 (Reuters) - California declared an emergency over bird flu as the number of infected herds rose to 645."
     assert [f.high for f in find_figures(split_sentences(_article(dated, "en")), herds)] == [645]  # no day of a month
