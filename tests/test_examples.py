@@ -102,3 +102,15 @@ def test_the_georgia_brief_names_its_sources_by_headline_and_its_claimants_as_wr
     rows = {(r["high"], r["attribution"]) for r in result["figures"]}
     assert (53.93, "the central election commission") in rows
     assert not any(r["high"] == 5 for r in result["figures"])  # "the 5% threshold" is no result
+
+
+def test_the_flu_brief_counts_small_numbers_with_their_own_nouns(tmp_path: Path) -> None:
+    brief = _build(ROOT / "examples" / "flu" / "config.yaml", tmp_path)
+    tables = {s["id"]: s for s in brief["sections"] if s["figures"]}
+    humans = sorted((r["high"], r["quantity"]) for r in tables["humans"]["figures"])
+    assert humans == [(58, "human case"), (58, "human case"), (61, "human case")]  # "58 human cases", "58 Menschen"
+    spread = tables["spread"]
+    assert {(r["high"], r["quantity"]) for r in spread["figures"]} >= {(14, "state"), (15, "state"), (645, "herd")}
+    assert not any(r["high"] == 18 for r in spread["figures"])  # "Dec 18 (Reuters)" is a day
+    assert [(s["quantity"], s["low"], s["high"]) for s in spread["figure_spreads"]] == [("state", 14, 15)]
+    assert {s["id"][:2]: s["title"] for s in brief["sources"]}["01"].startswith("Bird flu has now infected")
