@@ -25,7 +25,8 @@ from .models import Sentence
 from .numbers import TOKEN, value_at
 from .numbers import numbers as numbers_in
 
-# A sentence that may hold a figure: a number of a hundred or more, a share, an amount of money.
+# A sentence that may hold a figure: a number (under a hundred only with a noun of the table's), a share,
+# an amount of money.
 _HAS_FIGURE = re.compile(r"\d{2}|\b[2-9]\b|\d[.,'’\u202f\u00a0]\d{3}|\d\s*(?:%|[Pp]rozent|per ?cent|[Mm]io|[Mm]rd|[Mm]illi|[Bb]illi|bn\b)|"
                          r"[$€£]\s*\d|\d\s*(?:[Ee]uro|[Dd]ollar)|"
                          r"[a-zöß] (?:[Mm]illi|[Bb]illi|Prozent|percent|per cent)")  # "eine Milliarde", "zehn Prozent"

@@ -31,6 +31,14 @@ NOT_A_YEAR_AFTER = {"ersten", "weitere", "weiteren", "first", "another", "additi
                     "some", "zu", "to", "als", "than", "around"}
 # Numbers written as words, a figure only before a scale or a percent sign: "eine Milliarde Dollar",
 # "zehn Prozent", "two million people" (alone, "eine" is an article and "one" a pronoun)
+# Month names and their abbreviations, German and English: dates in metadata, days that are no figures
+MONTHS = {
+    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2, "märz": 3, "march": 3,
+    "mär": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7,
+    "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10,
+    "okt": 10, "oct": 10, "november": 11, "nov": 11, "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}
+
 NUMBER_WORDS = {"ein": 1, "eine": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
                 "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
                 "fünfzig": 50, "hundert": 100, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from . import lexicon as lx
 from .language import detect_language
 from .models import Article
 
@@ -47,13 +48,7 @@ _OUTLET_PATTERNS = [
     re.compile(rf"\b({_OUTLET_NAMES})[- ](update|newsletter|app|ist jetzt auf|is now on)\b"),
 ]
 
-_MONTHS = {
-    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2, "märz": 3, "march": 3,
-    "mär": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7,
-    "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10,
-    "okt": 10, "oct": 10, "november": 11, "nov": 11, "dezember": 12, "december": 12, "dez": 12, "dec": 12,
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(lx.MONTHS, key=len, reverse=True))
 _TIME = (r"(?:\s*[,–—-]?\s*\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?\s*"
          r"(?:cet|cest|mez|mesz|utc|gmt|edt|est|bst|kst|msk)?(?:[+-]\d{1,2})?)")
 _DATE_FORMS = [
@@ -144,9 +139,9 @@ def _to_date(match: re.Match[str], form: str) -> dt.date | None:
         if form == "dmy":
             return dt.date(int(g[2]), int(g[1]), int(g[0]))
         if form == "d-month-y":
-            return dt.date(int(g[2]), _MONTHS[g[1].lower()], int(g[0]))
+            return dt.date(int(g[2]), lx.MONTHS[g[1].lower()], int(g[0]))
         if form == "month-d-y":
-            return dt.date(int(g[2]), _MONTHS[g[0].lower()], int(g[1]))
+            return dt.date(int(g[2]), lx.MONTHS[g[0].lower()], int(g[1]))
         return dt.date(int(g[0]), int(g[1]), int(g[2]))
     except (ValueError, KeyError):
         return None

@@ -23,10 +23,6 @@ class Number(NamedTuple):
     bound: str  # "≈" (about), "≥" (at least), "≤" (up to: money, shares) or ""
 
 
-_MONTH = re.compile(r"(?i)^(jan(uar|uary)?|jänner|feb(ruar|ruary)?|mar(ch)?|märz|apr(il)?|may|mai|june?|juni|july?|juli|"
-                    r"aug(ust)?|sep(t|tember)?|oct(ober)?|okt(ober)?|nov(ember)?|dec(ember)?|dez(ember)?)$")
-
-
 def numbers(toks: list[Tok], small: bool = False) -> list[Number]:
     """Each figure among the tokens: a count of a hundred or more (`small`: of two or more), a share, an
     amount of money; with its range, hedge, scale and currency."""
@@ -60,7 +56,7 @@ def numbers(toks: list[Tok], small: bool = False) -> list[Number]:
         if share:
             end += 1 if toks[end][0].lower() in lx.PERCENT else 2
         # (a small one is no day of a month: "Dec 18 (Reuters)", "am 18. Dezember")
-        dated = _MONTH.match(before) or end < len(toks) and _MONTH.match(toks[end][0])
+        dated = before.rstrip(".") in lx.MONTHS or end < len(toks) and toks[end][0].lower().rstrip(".") in lx.MONTHS
         if not (share or currency or scale) and (value < (2 if small else 100) or value < 100 and dated):
             i = end
             continue
