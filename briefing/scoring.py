@@ -26,7 +26,7 @@ MIN_SCORE = 3.0  # two concepts that are each found in a third of all sentences 
 CALIBRATED_UNITS = 60
 PRIOR_WEIGHT = math.log(10)
 CONTEXT_WEIGHT = 0.5  # a required concept found only in the sentence before counts half
-TOPIC_BONUS = 1.25
+TOPIC_BONUS = 1.25  # a unit that names the brief's topic
 LEAD_WEIGHT = 1.5  # a concept in the sentence's opening words is what the sentence is about
 HEDGED_WEIGHT = 0.5  # a concept named only in a what-if, as the occasion ("in response to …") or in a side clause
 
@@ -41,7 +41,7 @@ class Reason(Enum):
     EXCLUDED = "excluded by '{}'"
     ONE_TERM = "only one term matched: {}; its other words are in no term"
     WHAT_IF = "named only in a what-if, an occasion or a side clause"
-    WEAK = f"weak match: {{}} are common in this folder (score below {MIN_SCORE})"
+    WEAK = "weak match: {} are common in this folder (score below {:g})"
     FITS_BETTER = "fits '{}' better"
     OVER_CAP = "over max_excerpts ({})"
 
@@ -55,9 +55,10 @@ class Reason(Enum):
 class Why(NamedTuple):
     reason: Reason
     detail: str | int = ""
+    floor: float = MIN_SCORE  # the score it fell short of (WEAK)
 
     def __str__(self) -> str:
-        return self.reason.value.format(self.detail)
+        return self.reason.value.format(self.detail, self.floor)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Ids(dict[int, frozenset[int]]):
         return known
 
 
-def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bonus: float) -> Fit:
+def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts) -> Fit:
     """How well a unit fits a section."""
     labels = concepts.labels
     named = found.all
@@ -112,7 +113,12 @@ def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bon
         if other:
             return Fit(score, hits, None, Why(Reason.OTHER_SUBJECT, other))
         score += CONTEXT_WEIGHT * weight[carried]
-    score *= bonus
+    on_topic = bool(named & concepts.topic)
+    if on_topic:
+        score *= TOPIC_BONUS
+    # what follows a sentence on the topic is about it too ("The delegation aims to …"): it clears the bar
+    # as if it named the topic, and still ranks below a unit that does
+    floor = MIN_SCORE if on_topic or not found.nearby & concepts.topic else MIN_SCORE / TOPIC_BONUS
     if found.short:
         return Fit(score, hits, carried, Why(Reason.TOO_SHORT))
     if found.asks:  # a standfirst's teaser or a subheading: what the article goes on to answer is the evidence
@@ -128,8 +134,8 @@ def fit(found: Found, rules: Rules, weight: list[float], concepts: Concepts, bon
         return Fit(score, hits, carried, Why(Reason.ONE_TERM, ", ".join(matched(found, hits, carried, labels)) + topical))
     if not any(c in found.asserted for c in hits):
         return Fit(score, hits, carried, Why(Reason.WHAT_IF))
-    if score < MIN_SCORE:
-        return Fit(score, hits, carried, Why(Reason.WEAK, ", ".join(matched(found, hits, carried, labels))))
+    if score < floor:
+        return Fit(score, hits, carried, Why(Reason.WEAK, ", ".join(matched(found, hits, carried, labels)), floor))
     return Fit(score, hits, carried, None)
 
 

@@ -20,7 +20,7 @@ from .corroboration import Candidate, deduplicate, gist_of, merge_neighbours, or
 from .leaning import POINTS_BACK
 from .models import Excerpt, Sentence
 from .reading import Reading, read_sentences
-from .scoring import MIN_WORDS, TOPIC_BONUS, Found, Ids, Reason, Why, fit, idf, matched
+from .scoring import MIN_WORDS, Found, Ids, Reason, Why, fit, idf, matched
 from .timeline import dated, newest_first
 from .units import Grouping, Unit, articles_about, context, group, under_headings
 
@@ -99,13 +99,12 @@ class _Decisions:
         as_set, concepts = self.as_set, self.concepts
         here = Found(as_set(named), as_set(asserted), as_set(lead), as_set(apart), as_set(nearby | article), short,
                      as_set(nearby), asks)
-        bonus = TOPIC_BONUS if here.all & concepts.topic else 1.0
         fits: list[tuple[bool, float, float, str, list[str]]] = []
         left_out: list[tuple[str, float, Why]] = []
         for r in concepts.rules:
             if not here.all & r.concepts:
                 continue
-            found = fit(here, r, self.weight, concepts, bonus)
+            found = fit(here, r, self.weight, concepts)
             shows = r.config.id in figure
             why = None if shows and found.why and found.why.reason.figure_suffices else found.why
             if why:

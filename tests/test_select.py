@@ -541,3 +541,30 @@ def test_in_a_small_folder_a_common_concept_still_weighs() -> None:
                       for e in s.excerpts)
     assert "has reached an agreement with Deutsche Bahn, ending months of strikes" in quoted
     assert "Die Lokführergewerkschaft GDL hat erneut zum Streik bei der Deutschen Bahn aufgerufen" in quoted
+
+
+def test_what_follows_a_sentence_on_the_topic_clears_the_bar_as_if_it_named_it() -> None:
+    """"The delegation aims to share intelligence with Ukrainian officials" after a sentence on the North
+    Korean troops is about them too: it passes the threshold that a unit naming the topic passes (the
+    score it would have with the topic's bonus), but it ranks by its own score, below one that names it."""
+    from briefing.concepts import Concepts
+    from briefing.scoring import MIN_SCORE, TOPIC_BONUS, Found, Reason, fit
+
+    concepts = Concepts.of(_config())
+    seoul = concepts.rules[2]
+    president, south_korea = seoul.terms[2], seoul.require[0]
+    topic = min(concepts.topic)
+    weight = [1.0] * len(concepts.labels)
+    weight[south_korea] = 2.0  # in the section's opening words (1.5) and carried at half weight (1.0)
+
+    def unit(named: set[int], before: set[int]) -> Found:
+        return Found(frozenset(named), frozenset(named), frozenset(named), frozenset(named), frozenset(before),
+                     False, nearby=frozenset(before))
+
+    after_topic = fit(unit({president}, {south_korea, topic}), seoul, weight, concepts)
+    elsewhere = fit(unit({president}, {south_korea}), seoul, weight, concepts)
+    naming_it = fit(unit({president, topic}, {south_korea}), seoul, weight, concepts)
+    assert after_topic.score == elsewhere.score == 2.5 and MIN_SCORE / TOPIC_BONUS < 2.5 < MIN_SCORE
+    assert after_topic.why is None
+    assert elsewhere.why is not None and elsewhere.why.reason is Reason.WEAK and "below 3)" in str(elsewhere.why)
+    assert naming_it.why is None and naming_it.score == 2.5 * TOPIC_BONUS
