@@ -53,7 +53,7 @@ def within_period(config: Config, articles: Sequence[Article], sentences: Sequen
     by_id = {a.id: a for a in kept}
     if not fixed and len(kept) == len(articles):
         return InPeriod(kept, list(sentences), notes, False)
-    return InPeriod(kept, [s if s.article is by_id[s.article.id] else replace(s, article=by_id[s.article.id])
+    return InPeriod(kept, [s if s.article is by_id[s.article.id] else s._replace(article=by_id[s.article.id])
                            for s in sentences if s.article.id in by_id], notes, True)
 
 
