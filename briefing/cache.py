@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import operator
 import re
 from functools import lru_cache
 from importlib import metadata
@@ -106,10 +107,14 @@ class ArticleCache:
                 language=a["language"], furniture=tuple(Span(s, e, k) for s, e, k in a["furniture"]),
                 encoding=a.get("encoding"),
             )
-            spans = [(int(s), int(e), int(p)) for s, e, p in data["sentences"]]
-            if any(not 0 <= s <= e <= len(article.text) for s, e, _ in spans):
+            flat = data["sentences"]  # start, end, paragraph of each sentence, one after the other
+            if len(flat) % 3 or not set(map(type, flat)) <= {int}:
                 return None
-            return article, spans
+            starts, ends = flat[0::3], flat[1::3]
+            if starts and (min(starts) < 0 or max(ends) > len(article.text) or not all(map(operator.le, starts, ends))):
+                return None
+            it = iter(flat)
+            return article, list(zip(it, it, it, strict=True))  # (a multiple of three: checked above)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing or damaged: processed again
 
@@ -122,7 +127,7 @@ class ArticleCache:
                 "url": article.url, "language": article.language,
                 "furniture": [[s.start, s.end, s.kind] for s in article.furniture], "encoding": article.encoding,
             },
-            "sentences": spans,
+            "sentences": [n for span in spans for n in span],  # flat: a list of lists takes three times as long to load
         }
         _write(self._path(key), json.dumps(data, ensure_ascii=False))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import logging
+import os
 import re
 import stat
 from collections.abc import Callable
@@ -55,13 +56,21 @@ def find_files(folder: Path) -> tuple[list[ArticleFile], list[Skipped]]:
         paths = sorted(folder.rglob("*"))
     except OSError as exc:
         raise IngestError(f"{folder}: cannot list the articles folder: {exc.strerror or exc}") from None
+    folders: dict[Path, Path] = {}  # each folder resolved once: a large folder has thousands of files
     for path in paths:
-        rel = safe_name(path.relative_to(folder).as_posix())
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+        relative = path.relative_to(folder)
+        posix = relative.as_posix()
+        rel = safe_name(posix)
+        if any(part.startswith(".") for part in relative.parts):
             continue
         try:
-            inside = path.resolve(strict=True).is_relative_to(root)
-            kind = path.stat().st_mode
+            kind = os.lstat(path).st_mode
+            if stat.S_ISLNK(kind):
+                real = path.resolve(strict=True)
+                kind = path.stat().st_mode
+            else:
+                real = folders.get(path.parent) or folders.setdefault(path.parent, path.parent.resolve(strict=True))
+            inside = real.is_relative_to(root)
         except (OSError, RuntimeError):  # a dangling link, a link loop
             skipped.append(Skipped(rel, "broken or looping symbolic link, not followed"))
             continue
@@ -73,7 +82,7 @@ def find_files(folder: Path) -> tuple[list[ArticleFile], list[Skipped]]:
         if not stat.S_ISREG(kind):  # a FIFO would block the run, a device never end
             skipped.append(Skipped(rel, "not a regular file (a pipe, a device or a socket)"))
             continue
-        if rel != path.relative_to(folder).as_posix():
+        if rel != posix:
             skipped.append(Skipped(rel, "the file name is not valid text (or holds control characters): rename it"))
             continue
         if path.suffix.lower() not in READERS:

@@ -33,6 +33,7 @@ CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the 
 SUBJECT_ASIDE = 0.9
 EXAMINED_PER_SLOT = 60  # best candidates per excerpt slot examined for repeats; a large folder has thousands
 REJECTED_KEPT = 50  # best rejected candidates kept per section, for `briefing explain`
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -127,16 +128,16 @@ def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequenc
     rejected = {r.config.id: _Rejections() for r in concepts.rules}
     about = articles_about(sentences, readings, concepts)
     headed = under_headings(sentences, concepts)
-    figure_at: dict[int, set[str]] = {}
+    figure_at: dict[int, frozenset[str]] = {}
     for sid, positions in figures.items():
         for i in positions:
-            figure_at.setdefault(i, set()).add(sid)
+            figure_at[i] = figure_at.get(i, _NONE) | {sid}
     for u in range(len(grouping.named)):
         key = _key(u, grouping, sentences, readings, concepts, about, headed, figure_at)
         if key is None:
             continue
-        fits, left_out = decide(key)
-        if not fits and not any(rejected[sid].wants(score) for sid, score, _ in left_out):
+        fits, left_out = decide.known.get(key) or decide(key)  # (most keys were decided before)
+        if not fits and (not left_out or not any(rejected[sid].wants(score) for sid, score, _ in left_out)):
             continue  # nothing of this unit would be kept
         a, b = grouping.starts[u], grouping.starts[u + 1]
         unit = Unit(tuple(sentences[a:b]))
@@ -154,7 +155,7 @@ def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequenc
 
 
 def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
-         about: dict[str, int], headed: Sequence[int], figure_at: dict[int, set[str]]) -> _Key | None:
+         about: dict[str, int], headed: Sequence[int], figure_at: dict[int, frozenset[str]]) -> _Key | None:
     """What decides where unit u goes: the concepts it names, asserts, opens with and names apart; the
     subjects named just before it, and by its article or the subheading above it; whether it is short;
     whether it only asks; the sections it gives a figure of. None: it names nothing of any section (most
@@ -167,19 +168,24 @@ def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Se
     a, b = starts[u], starts[u + 1]
     if grouping.cut_off[a] and follows[a] and readings[a].leans == POINTS_BACK:
         return None
-    asserted = apart = words = 0
-    for k in range(a, b):
-        asserted |= readings[k].asserted
-        apart |= readings[k].apart
-        words += readings[k].words
+    if b == a + 1:  # most units are one sentence
+        first = readings[a]
+        asserted, apart, words = first.asserted, first.apart, first.words
+        figure = figure_at.get(a, _NONE)
+    else:
+        asserted = apart = words = 0
+        for k in range(a, b):
+            asserted |= readings[k].asserted
+            apart |= readings[k].apart
+            words += readings[k].words
+        figure = frozenset(sid for k in range(a, b) for sid in figure_at.get(k, ()))
     nearby = 0
     for k in context(sentences, starts, u, follows):  # what the reader has just read
         nearby |= readings[k].named
     # (of what comes before, only the subjects matter: fewer distinct keys to decide)
     return (named, asserted, readings[a].lead, apart, nearby & concepts.subjects_mask,
             about.get(sentences[a].article.id, 0) | headed[a], words < MIN_WORDS,
-            _asks(sentences, a, b),
-            frozenset(sid for k in range(a, b) for sid in figure_at.get(k, ())))
+            _asks(sentences, a, b), figure)
 
 
 def _asks(sentences: Sequence[Sentence], a: int, b: int) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .concepts import Concepts
-from .models import TAIL, TAIL_HEADING, Sentence
+from .models import TAIL, TAIL_HEADING, Article, Sentence, Span
 from .reading import Reading
 from .terms import ids, mask
 
@@ -99,12 +99,13 @@ def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], c
     subjects = concepts.subjects_mask
     masks: dict[str, Counter[int]] = {}  # per article, how many of its sentences name each mask of subjects
     titles: dict[str, str | None] = {}
+    article: Article | None = None
+    counted: Counter[int] = Counter()
     for s, reading in zip(sentences, readings, strict=True):
-        art = s.article.id
-        counted = masks.get(art)
-        if counted is None:
-            counted = masks[art] = Counter()
-            titles[art] = s.article.title
+        if s.article is not article:  # an article's sentences mostly come together
+            article = s.article
+            counted = masks.setdefault(article.id, Counter())
+            titles[article.id] = article.title
         counted[reading.named & subjects] += 1
     about = {}
     for art, counted in masks.items():
@@ -147,8 +148,15 @@ def unrelated_tails(concepts: Concepts, sentences: Sequence[Sentence], readings:
     one section. A tail that does is the article's own last part ("Erste Schritte Richtung Übergang")."""
     blocks: dict[tuple[str, int], list[int]] = {}
     headings: dict[tuple[str, int], str] = {}
+    article: Article | None = None
+    marked: list[Span] = []
     for at, s in enumerate(sentences):
-        tails = [f for f in s.article.furniture if f.kind in (TAIL, TAIL_HEADING) and f.start <= s.start]
+        if s.article is not article:  # (most articles have no tail)
+            article = s.article
+            marked = [f for f in article.furniture if f.kind in (TAIL, TAIL_HEADING)]
+        if not marked:
+            continue
+        tails = [f for f in marked if f.start <= s.start]
         if tails and tails[-1].kind == TAIL and tails[-1].end >= s.end:
             heading = next((f for f in reversed(tails) if f.kind == TAIL_HEADING), None)
             where = (s.article.id, heading.start if heading else 0)
