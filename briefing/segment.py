@@ -108,15 +108,27 @@ _NEXT = {"de": re.compile(r"\s+[„\"“«»‚‘‹›(\[]*(.)?"), "en": re.co
 # a word, perhaps in quotation marks ("Schwäche". «Provokation».), then the end
 _PLAIN_END = {"de": re.compile(r"(?:^|[\s\"„“«»‚‘(\[-])[^\W\d_]{2,}[\"”’»«]?(?:[.!?]|\.[\"”’»)\]“«‹›‘]+)$"),
               "en": re.compile(r"(?:^|[\s\"„“«»‚‘(\[-])[^\W\d_]{2,}[\"”’»«]?(?:[.!?]|\.[\"”’»)\]]+)$")}
-_HARD = re.compile(r"\d\.(?:\s|$)|\.\.|…|[!?][\"“”»«'’‹›‚‘]|[.!?][\"”’»)\]]*[“«‘‹›']|[.!?][^\W\d_]|(?<=[^\W\d_])\.[^\W\d_]|"
+_HARD = re.compile(r"\d\.\s|\.\.|…|[!?][\"“”»«'’‹›‚‘]|[.!?][\"”’»)\]]*[“«‘‹›']|[.!?][^\W\d_]|(?<=[^\W\d_])\.[^\W\d_]|"
                    r"\b[^\W\d_]\.|[:;]-?[()\[\]DPpOo/|*]|(?i:https?:|www\.)|@|#\w|[^\S ]|(?<=[^\W\d_])(?i:str|nr)\.|"
                    r"[.!?]\s+[^\s\"„“«‚‘(\[A-ZÄÖÜ]")
-_WORD_DOT = re.compile(r"(?<![\w.])[^\W\d_][\w-]*\.(?=[\s\"“”»«'’)]|$)")
+# a word and its full stop before a quote or at the end (one before white space is an end _pieces decided on)
+_WORD_DOT = re.compile(r"(?<![\w.])[^\W\d_][\w-]*\.(?=[\"“”»«'’)]|$)")
 # "U.S.", "z.B.": SoMaJo never ends a sentence at a run of single letters with full stops
 _INITIALS = re.compile(r"(?<![\w.-])(?:[^\W\d_]\.){2,}(?=\s|$)")
 # "am 5. November": SoMaJo's German model never ends a sentence at a day before a month's name
 _GERMAN_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(?=\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
                           r"September|Oktober|November|Dezember)\b)")
+
+
+@lru_cache(maxsize=2)
+def _one_token_abbreviations(model: str) -> frozenset[str]:
+    """The abbreviations SoMaJo's model reads as one token, full stop included, and never takes for an
+    end ("Dec.", "Rep." in English, "ca.", "Nr." in German; not "usw.", "etc."): no sentence ends there."""
+    from somajo.utils import read_abbreviation_file
+
+    files = [f"abbreviations_{model}.txt", f"single_token_abbreviations_{model}.txt"]
+    ending = {a.lower() for a in read_abbreviation_file("eos_abbreviations.txt")}
+    return frozenset(a.lower() for f in files for a in read_abbreviation_file(f)) - ending
 
 
 @lru_cache(maxsize=1)
@@ -132,9 +144,10 @@ def sentence_spans(chunk: str, language: str) -> list[tuple[int, int]]:
     """Sentences of one paragraph (line breaks already made spaces), as (start, end) in it."""
     spans: list[tuple[int, int]] = []
     german = language != "en"
-    for start, end, unsure in _pieces(chunk, "de" if german else "en"):
+    model = "de" if german else "en"
+    for start, end, unsure in _pieces(chunk, model):
         piece = chunk[start:end]
-        plain = _INITIALS.sub("Initials", piece)
+        plain = _INITIALS.sub("Initials", _ABBREVIATION_STOP.sub(lambda m: _no_stop(m, model), piece))
         if german:
             plain = _GERMAN_CLOSING.sub('"', _GERMAN_DATE.sub(r"\1", plain))
         if unsure or _doubtful(plain):
@@ -142,6 +155,16 @@ def sentence_spans(chunk: str, language: str) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     return spans
+
+
+# a word's full stop before white space; made a comma where it closes one of _one_token_abbreviations
+# (which _pieces did not take for an end): "on Dec. 19", "ca. 3000" are then plain
+_ABBREVIATION_STOP = re.compile(r"\S+\.(?=\s)")
+
+
+def _no_stop(word: re.Match[str], model: str) -> str:
+    text = word.group()
+    return text[:-1] + "," if _last_word(text).lower() in _one_token_abbreviations(model) else text
 
 
 def somajo_sentences(chunk: str, language: str) -> list[tuple[int, int]]:
@@ -174,6 +197,8 @@ def _pieces(chunk: str, model: str) -> Iterator[tuple[int, int, bool]]:
         if german and _is_date(chunk, end.start()) or _after_initials(chunk, end.start()):
             continue  # a date or "U.S.", not an end
         word = chunk[max(start, end.start() - 60) : end.end()]
+        if end.group() == "." and _last_word(word).lower() in _one_token_abbreviations(model):
+            continue  # "on Dec. 19", "ca. 3000 Soldaten", "Rep. Lee": not an end, whatever follows
         if not (first.isupper() and plain_end.search(word) and not _is_abbreviation(word)):
             unsure = True
             continue
@@ -194,8 +219,13 @@ def _is_date(chunk: str, dot: int) -> bool:
     return any((found := _GERMAN_DATE.match(chunk, at)) and found.end() == dot + 1 for at in (dot - 2, dot - 1) if at >= 0)
 
 
+def _last_word(text: str) -> str:
+    """The last word, without the quotes and brackets _PLAIN_END lets stand before and after it."""
+    return text.split()[-1].lstrip("\"„“«»‚‘([-").rstrip("\"”’»«)]“‹›‘")
+
+
 def _is_abbreviation(text: str) -> bool:
-    last = text.split()[-1].lstrip("\"„“«‚‘([-").rstrip("\"”’»)]")
+    last = _last_word(text)
     return last.lower() in _abbreviations() or bool(re.search(r"(str|nr)\.$", last, re.I))
 
 
