@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import json
 import operator
+import os
 import re
 from functools import lru_cache
 from importlib import metadata
@@ -80,6 +81,7 @@ def _version(modules: list[str], packages: tuple[str, ...]) -> str:
 class ArticleCache:
     def __init__(self, folder: Path, version: str | None = None, reading: str | None = None) -> None:
         self.folder = folder
+        self._root = str(folder)  # entries' paths are made as strings: a large folder looks up 20,000 a run
         remove_stale_temporaries(folder)  # what a run killed while writing entries left behind
         self.version = version or tool_version()
         self.reading_version = reading or reading_version()
@@ -90,12 +92,12 @@ class ArticleCache:
         digest.update(json.dumps([rel, overrides, self.version], sort_keys=True, default=str).encode())
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _path(self, key: str, kind: str = "") -> str:
+        return os.path.join(self._root, key[:2], f"{key}{kind}.json")
 
     def get(self, key: str) -> tuple[Article, list[tuple[int, int, int]]] | None:
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            data = _load(self._path(key))
             if not isinstance(data, dict) or data.get("version") != self.version or data.get("key") != key:
                 return None
             a = data["article"]
@@ -129,12 +131,12 @@ class ArticleCache:
             },
             "sentences": [n for span in spans for n in span],  # flat: a list of lists takes three times as long to load
         }
-        _write(self._path(key), json.dumps(data, ensure_ascii=False))
+        _write(Path(self._path(key)), json.dumps(data, ensure_ascii=False))
 
     def reading(self, key: str, sentences: int) -> ArticleReading | None:
         """What the article's sentences say, as far as an earlier run read them (see reading.py)."""
         try:
-            data = json.loads(self._reading_path(key).read_text(encoding="utf-8"))
+            data = _load(self._path(key, ".reading"))
             if not isinstance(data, dict) or data.get("version") != self.reading_version or data.get("key") != key:
                 return None
             return ArticleReading.from_json(data, sentences)
@@ -143,10 +145,7 @@ class ArticleCache:
 
     def put_reading(self, key: str, reading: ArticleReading) -> None:
         data = {"version": self.reading_version, "key": key, **reading.as_json()}
-        _write(self._reading_path(key), json.dumps(data, ensure_ascii=False))
-
-    def _reading_path(self, key: str) -> Path:
-        return self._path(key).with_suffix(".reading.json")
+        _write(Path(self._path(key, ".reading")), json.dumps(data, ensure_ascii=False))
 
     def copies(self, key: str) -> dict[str, str] | None:
         """Which files are copies of which, found by the last run on a folder of exactly these articles
@@ -185,6 +184,11 @@ class ArticleCache:
         if not new:
             return
         _write(self._lemma_file(), json.dumps({**self.lemmas(), **new}, ensure_ascii=False, sort_keys=True))
+
+
+def _load(path: str) -> Any:
+    with open(path, encoding="utf-8") as file:
+        return json.load(file)
 
 
 def _write(path: Path, text: str) -> None:

@@ -209,10 +209,11 @@ def _assemble(known: Sequence[ArticleReading | None], keys: list[str], counts: S
     tables: dict[tuple[str, ...], dict[int, int]] = {}
     readings: list[Reading] = []
     figures: dict[str, list[Found]] = {c.section: [] for c in counts}
+    by_key = [(c.section, c.key) for c in counts]
     for reading in known:
         assert reading is not None  # read above if it was not known
-        for c in counts:
-            figures[c.section] += [f._replace(sentence=len(readings) + f.sentence) for f in reading.figures[c.key]]
+        for section, key in by_key:
+            figures[section] += [f._replace(sentence=len(readings) + f.sentence) for f in reading.figures[key]]
         bits = [wanted.get(k, 0) for k in reading.concepts]
         columns = (reading.named, reading.asserted, reading.lead, reading.apart, reading.words, reading.leans)
         if bits == [1 << j for j in range(len(keys))]:  # read for exactly this run's concepts: nothing to renumber
@@ -220,7 +221,7 @@ def _assemble(known: Sequence[ArticleReading | None], keys: list[str], counts: S
             continue
         table = tables.setdefault(tuple(reading.concepts), {0: 0})
         for column in columns[:4]:
-            for local in set(column) - table.keys():
+            for local in set(column).difference(table):  # (not `- table.keys()`: that makes a set of the whole table)
                 table[local] = _renumber(local, bits)
         new = table.__getitem__
         readings += map(Reading._make, zip(map(new, reading.named), map(new, reading.asserted), map(new, reading.lead),
