@@ -4,6 +4,7 @@ restatements first."""
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -27,18 +28,39 @@ Candidate = tuple[Unit, float, list[str]]  # a unit chosen for a section, its sc
 def merge_neighbours(chosen: list[Candidate], best: int) -> list[Excerpt]:
     """Units of one section that follow each other directly become one excerpt; the `best` of
     them, best first."""
+    if not _in_text_order(chosen):  # (as select gives them: then units that follow each other are side by side)
+        chosen = sorted(chosen, key=lambda c: (c[0].article, c[0].sentences[0].index))
     groups: list[list[Candidate]] = []
-    for item in sorted(chosen, key=lambda c: (c[0].article, c[0].sentences[0].index)):
-        last = groups[-1] if groups else None
-        prev, first = last[-1][0].sentences[-1] if last else None, item[0].sentences[0]
-        if last and prev and contiguous(prev, first):
-            length = item[0].sentences[-1].end - last[0][0].sentences[0].start
-            if length <= MAX_EXCERPT_CHARS:
-                last.append(item)
-                continue
-        groups.append([item])
-    ranked = sorted(groups, key=lambda group: (-_group_score(group), group[0][0].article, group[0][0].sentences[0].index))
-    return [_excerpt(group) for group in ranked[:best]]
+    last: list[Candidate] = []
+    for item in chosen:
+        first = item[0].sentences[0]
+        if last and contiguous(last[-1][0].sentences[-1], first) \
+                and item[0].sentences[-1].end - last[0][0].sentences[0].start <= MAX_EXCERPT_CHARS:
+            last.append(item)
+            continue
+        last = [item]
+        groups.append(last)
+    # ranked by score, then by where they are (a large folder has a hundred thousand groups: only the best are sorted)
+    ranked = heapq.nsmallest(best, ((-_group_score(g), g[0][0].article, g[0][0].sentences[0].index, at)
+                                    for at, g in enumerate(groups)))
+    return [_excerpt(groups[at]) for *_, at in ranked]
+
+
+def _in_text_order(chosen: list[Candidate]) -> bool:
+    """Each article's units together, in the order of its text."""
+    done: set[str] = set()
+    article, index = None, -1
+    for unit, _, _ in chosen:
+        first = unit.sentences[0]
+        if first.article is not article:
+            if first.article.id in done:
+                return False
+            article, index = first.article, -1
+            done.add(article.id)
+        if first.index <= index:
+            return False
+        index = first.index
+    return True
 
 
 def _group_score(group: list[Candidate]) -> float:

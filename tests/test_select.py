@@ -568,3 +568,16 @@ def test_what_follows_a_sentence_on_the_topic_clears_the_bar_as_if_it_named_it()
     assert after_topic.why is None
     assert elsewhere.why is not None and elsewhere.why.reason is Reason.WEAK and "below 3)" in str(elsewhere.why)
     assert naming_it.why is None and naming_it.score == 2.5 * TOPIC_BONUS
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2], [2, 0, 1], [1, 2, 0]])
+def test_units_that_follow_each_other_become_one_excerpt_in_any_order_given(order: list[int]) -> None:
+    from briefing.corroboration import merge_neighbours
+    from briefing.units import Unit
+
+    first = split_sentences(_article("Seoul schickt Waffen. Kiew dankt dafür. Das Wetter bleibt mild."))
+    other = split_sentences(Article(id="b", path="b.txt", text="Pjöngjang schweigt.", language="de"))
+    chosen = [(Unit((first[0],)), 2.0, ["Waffen"]), (Unit((first[1],)), 1.0, []), (Unit((other[0],)), 1.5, [])]
+    excerpts = merge_neighbours([chosen[i] for i in order], best=5)
+    assert [(e.source, e.text) for e in excerpts] == [("a", "Seoul schickt Waffen. Kiew dankt dafür."),
+                                                      ("b", "Pjöngjang schweigt.")]
