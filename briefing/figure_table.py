@@ -31,11 +31,14 @@ def figure_table(sentences: Sequence[Sentence], found: Sequence[Found], cited: s
             continue  # an article that repeats its figure gives it once
         seen.add((sentence.article.id, f.low, f.high, f.kind))
         who = f.who
-        rows.setdefault((f.low, f.high, f.kind, f.quantity, who), Figure(
+        row = (f.low, f.high, f.kind, f.quantity, who)
+        if row in rows:
+            continue  # told before: the first report stands (most figures of a large folder are repeats)
+        rows[row] = Figure(
             value=sentence.text[f.start : f.end], low=_number(f.low), high=_number(f.high), kind=f.kind, bound=f.bound,
             counts=f.noun or None, quantity=f.quantity, source=sentence.article.id, published=sentence.article.published,
             attribution=who,
-            excerpt=Citation(source=sentence.article.id, start=sentence.start, end=sentence.end, text=sentence.text)))
+            excerpt=Citation(source=sentence.article.id, start=sentence.start, end=sentence.end, text=sentence.text))
     kept = sorted(rows.values(), key=lambda r: (r.source not in cited, -(r.published or _NEVER).toordinal()))[:limit]
     order = {q: n for n, q in enumerate(dict.fromkeys(r.quantity for r in kept))}
     return sorted(kept, key=lambda r: (order[r.quantity], r.published is None, r.published, r.high, r.source)), \
