@@ -72,7 +72,7 @@ class Concepts:
         topic = frozenset(numbered(config.topic))
         index = ConceptIndex(synonyms)
         topic_mask = mask(topic)
-        names_topic = [c not in topic and [bool(index.read(s, None).named & topic_mask) for s in synonyms[c]]
+        names_topic = [c not in topic and [bool(index.names(s, None) & topic_mask) for s in synonyms[c]]
                        for c in range(len(synonyms))]
         topical = frozenset(c for c, named in enumerate(names_topic) if named and all(named))
         subjectlike = frozenset(c for c, named in enumerate(names_topic) if c in topic or (named and any(named)))

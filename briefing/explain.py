@@ -32,7 +32,7 @@ def why_not(build: Build, needle: str) -> list[str]:
             lines.append("  after the article's last subheading, in a block that shares little with the rest and names "
                          "neither the topic nor a required term: taken for another story (name it in `topic` or `require`)")
             continue
-        named = concepts.index.read(sentence.text, article.language).named
+        named = concepts.index.names(sentence.text, article.language)
         for choice, rules in zip(build.choices, concepts.rules, strict=True):
             verdict = _verdict(choice, rules, concepts, article.id, sentence.start, sentence.end, named)
             lines.append(f"  {choice.config.id}: {verdict}")

@@ -93,7 +93,7 @@ class Reader:
         return self.spec.counts[((concepts & -concepts).bit_length() - 1)][0]
 
     def names(self, text: str, language: str | None) -> int:
-        return self.index.read(text, language).named if text else 0
+        return self.index.names(text, language) if text else 0
 
     def headline_names(self, article: Article, subject: int) -> bool:
         title = article.title or ""

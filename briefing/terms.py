@@ -88,11 +88,36 @@ class ConceptIndex:
 
     def found(self, toks: Sequence[Token]) -> frozenset[int]:
         """Ids (positions in the list given) of the concepts the tokens mention."""
-        return ids(self.read(" ".join(t.text for t in toks), None)[0])
+        return ids(self.names(" ".join(t.text for t in toks), None))
 
     def read(self, text: str, language: str | None) -> Said:
         """What the text says of the concepts."""
-        langs = readable_as(language)
+        texts, hits, found_at, covered, figures = self._found(text, readable_as(language))
+        if not hits:
+            return Said(0, 0, 0, 0, len(texts) - figures)
+        flags = hedged(text) if may_hedge(text) else None  # most sentences hedge nothing
+        lead = opening_words(text)
+        tag = speech_tag(text)
+        # a sentence that opens with its speaker alone is about what the clause reported opens with
+        reported = range(0) if any(i < lead for i, _ in found_at) else reported_opening(text, lead)
+        asserted = opening = apart = 0
+        for i, found in found_at:
+            if flags is None or not flags[i]:
+                asserted |= found
+            if (i < lead or i >= tag or i in reported) and not _of_another(texts, i, covered, self.named_countries):
+                opening |= found
+            beside = covered.get(i - 1, 0) | covered.get(i + 1, 0)
+            if not beside & ~found:
+                apart |= found
+        return Said(hits, asserted, opening, apart, len(texts) - figures)
+
+    def names(self, text: str, language: str | None) -> int:
+        """The concepts the text names: what `read` finds as `named`, without working out how."""
+        return self._found(text, readable_as(language))[1]
+
+    def _found(self, text: str, langs: tuple[str, ...]) -> tuple[list[str], int, list[tuple[int, int]], dict[int, int], int]:
+        """Its words; the concepts it names; where (token, concepts); the concepts each token is part
+        of; how many of its words are figures."""
         texts = TOKEN.findall(text)
         hits = 0
         figures = 0
@@ -138,23 +163,7 @@ class ConceptIndex:
             hits = 0
             for _, found in found_at:
                 hits |= found
-        if not hits:
-            return Said(0, 0, 0, 0, len(texts) - figures)
-        flags = hedged(text) if may_hedge(text) else None  # most sentences hedge nothing
-        lead = opening_words(text)
-        tag = speech_tag(text)
-        # a sentence that opens with its speaker alone is about what the clause reported opens with
-        reported = range(0) if any(i < lead for i, _ in found_at) else reported_opening(text, lead)
-        asserted = opening = apart = 0
-        for i, found in found_at:
-            if flags is None or not flags[i]:
-                asserted |= found
-            if (i < lead or i >= tag or i in reported) and not _of_another(texts, i, covered, self.named_countries):
-                opening |= found
-            beside = covered.get(i - 1, 0) | covered.get(i + 1, 0)
-            if not beside & ~found:
-                apart |= found
-        return Said(hits, asserted, opening, apart, len(texts) - figures)
+        return texts, hits, found_at, covered, figures
 
     def names_any(self, text: str, language: str | None) -> bool:
         """Could `read` find any of the concepts in the text? (A quick look at its distinct words:

@@ -110,7 +110,7 @@ def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], c
     about = {}
     for art, counted in masks.items():
         title = titles[art]
-        bits = concepts.index.read(title, None).named & subjects if title else 0
+        bits = concepts.index.names(title, None) & subjects if title else 0
         total = sum(counted.values())
         per_concept: Counter[int] = Counter()
         for named, n in counted.items():
@@ -136,7 +136,7 @@ def under_headings(sentences: Sequence[Sentence], concepts: Concepts) -> list[in
             at, named = 0, 0
         while at < len(headings) and headings[at].end <= s.start:
             heading = headings[at]
-            named = concepts.index.read(article.text[heading.start : heading.end], article.language).named & subjects
+            named = concepts.index.names(article.text[heading.start : heading.end], article.language) & subjects
             at += 1
         under.append(named)
     return under
@@ -166,7 +166,7 @@ def unrelated_tails(concepts: Concepts, sentences: Sequence[Sentence], readings:
     unrelated: set[int] = set()
     for where, block in blocks.items():
         # what the block's subheading says counts too ("Wetterdienst warnt vor neuen Regenfällen")
-        named = concepts.index.read(headings[where], sentences[block[0]].article.language).named \
+        named = concepts.index.names(headings[where], sentences[block[0]].article.language) \
             if where in headings else 0
         for at in block:
             named |= readings[at].named
