@@ -94,10 +94,10 @@ def _skip_emoji_search_without_emoji(splitter: SoMaJo) -> None:
 
 
 # Most sentence ends are plain: a word, ".", "!" or "?", white space, a capital. The paragraph is cut
-# there, the same way SoMaJo would cut it (tests/test_segment.py compares the two), and only the
-# stretches with anything SoMaJo knows better (abbreviations, ordinals as in "am 5. November",
-# ellipses, quotes after "!" or "?", emoticons, links, lower-case sentence starts, unusual spaces) are
-# given to SoMaJo, which is about 20 times slower.
+# there, the same way SoMaJo would cut it (tests/test_segment.py compares the two); so is a full stop
+# SoMaJo never ends a sentence at (a German date, "U.S.", an abbreviation its model reads as one token).
+# Only stretches with what SoMaJo knows better (other abbreviations, ordinals, ellipses, quotes after "!"
+# or "?", emoticons, links, lower-case starts, odd spaces) go to SoMaJo, which is about 20 times slower.
 # Only quotes that close (or open) a sentence the same way in SoMaJo's German and English models count
 # here; the others ("“" opens in English and closes in German) are left to SoMaJo.
 _END = {"de": re.compile(r"[.!?]+[\"”’»)\]“«‹›‘]*(?=\s)"), "en": re.compile(r"[.!?]+[\"”’»)\]]*(?=\s)")}
