@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .language import Word, number_value, words
-from .models import Citation, Excerpt
-from .units import Unit, contiguous
+from .models import Citation, Excerpt, Sentence
+from .units import Grouping
 
 MAX_EXCERPT_CHARS = 900
 SAME_FACT = 0.5  # share of content words above which two excerpts tell the same thing
@@ -22,53 +22,40 @@ MAX_CORROBORATIONS = 10  # other sources quoted with an excerpt; the rest are co
 REPEAT_COST = 0.5  # how much of its score an excerpt loses for repeating what an earlier one said
 
 Gist = tuple[frozenset[str], frozenset[int]]  # an excerpt's content words and figures
-Candidate = tuple[Unit, float, list[str]]  # a unit chosen for a section, its score and the labels it matched
+Candidate = tuple[int, float, list[str]]  # a unit chosen for a section (its position), its score and the labels it matched
 
 
-def merge_neighbours(chosen: list[Candidate], best: int) -> list[Excerpt]:
+def merge_neighbours(chosen: list[Candidate], best: int, grouping: Grouping, sentences: Sequence[Sentence]) -> list[Excerpt]:
     """Units of one section that follow each other directly become one excerpt; the `best` of
-    them, best first."""
-    if not _in_text_order(chosen):  # (as select gives them: then units that follow each other are side by side)
-        chosen = sorted(chosen, key=lambda c: (c[0].article, c[0].sentences[0].index))
+    them, best first. (A large folder has hundreds of thousands of candidates: they are positions
+    of units until they are among the best.)"""
+    if any(c[0] >= d[0] for c, d in zip(chosen, chosen[1:], strict=False)):  # (select gives them in order)
+        chosen = sorted(chosen, key=lambda c: c[0])
+    starts, follows = grouping.starts, grouping.follows
     groups: list[list[Candidate]] = []
     last: list[Candidate] = []
+    begin, previous = 0, -2
     for item in chosen:
-        first = item[0].sentences[0]
-        if last and contiguous(last[-1][0].sentences[-1], first) \
-                and item[0].sentences[-1].end - last[0][0].sentences[0].start <= MAX_EXCERPT_CHARS:
+        u = item[0]
+        if u == previous + 1 and follows[starts[u]] and sentences[starts[u + 1] - 1].end - begin <= MAX_EXCERPT_CHARS:
             last.append(item)
-            continue
-        last = [item]
-        groups.append(last)
+        else:
+            last = [item]
+            groups.append(last)
+            begin = sentences[starts[u]].start
+        previous = u
     # ranked by score, then by where they are (a large folder has a hundred thousand groups: only the best are sorted)
-    ranked = heapq.nsmallest(best, ((-_group_score(g), g[0][0].article, g[0][0].sentences[0].index, at)
-                                    for at, g in enumerate(groups)))
-    return [_excerpt(groups[at]) for *_, at in ranked]
-
-
-def _in_text_order(chosen: list[Candidate]) -> bool:
-    """Each article's units together, in the order of its text."""
-    done: set[str] = set()
-    article, index = None, -1
-    for unit, _, _ in chosen:
-        first = unit.sentences[0]
-        if first.article is not article:
-            if first.article.id in done:
-                return False
-            article, index = first.article, -1
-            done.add(article.id)
-        if first.index <= index:
-            return False
-        index = first.index
-    return True
+    firsts = [sentences[starts[g[0][0]]] for g in groups]
+    ranked = heapq.nsmallest(best, ((-_group_score(g), first.article.id, first.index, at)
+                                    for at, (g, first) in enumerate(zip(groups, firsts, strict=True))))
+    return [_excerpt(groups[at], firsts[at], sentences[starts[groups[at][-1][0] + 1] - 1]) for *_, at in ranked]
 
 
 def _group_score(group: list[Candidate]) -> float:
     return max(s for _, s, _ in group) + 0.25 * (len(group) - 1)
 
 
-def _excerpt(group: list[Candidate]) -> Excerpt:
-    first, last = group[0][0].sentences[0], group[-1][0].sentences[-1]
+def _excerpt(group: list[Candidate], first: Sentence, last: Sentence) -> Excerpt:
     article = first.article
     text = article.text[first.start : last.end]
     score = _group_score(group)

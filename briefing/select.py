@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from .attribution import attribute
@@ -22,7 +22,7 @@ from .models import Excerpt, Sentence
 from .reading import Reading, read_sentences
 from .scoring import MIN_WORDS, Found, Ids, Reason, Why, fit, idf, matched
 from .timeline import dated, newest_first
-from .units import Grouping, Unit, articles_about, context, group, under_headings
+from .units import Grouping, Unit, articles_about, context, group, under_headings, unit
 
 _QUESTION = re.compile(r"\?[\"'“”»«)]*$")
 CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the ordering to choose from
@@ -76,7 +76,7 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
     grouping = group(sentences, readings, concepts.excluded_mask)
     decisions = _Decisions(concepts, grouping)
     chosen, rejected = _assign(grouping, sentences, readings, concepts, decisions, figures or {}, config.quote_once)
-    return _excerpts(concepts, chosen, rejected, sentences)
+    return _excerpts(concepts, chosen, rejected, grouping, sentences)
 
 
 class _Decisions:
@@ -139,18 +139,16 @@ def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequenc
         fits, left_out = decide.known.get(key) or decide(key)  # (most keys were decided before)
         if not fits and (not left_out or not any(rejected[sid].wants(score) for sid, score, _ in left_out)):
             continue  # nothing of this unit would be kept
-        a, b = grouping.starts[u], grouping.starts[u + 1]
-        unit = Unit(tuple(sentences[a:b]))
         for sid, score, why in left_out:
-            rejected[sid].add(score, unit, why)
+            rejected[sid].add(score, u, why)
         if fits:
             best, score, labels = fits[0]
-            chosen[best].append((unit, score, labels))
+            chosen[best].append((u, score, labels))
             for other, other_score, other_labels in fits[1:]:
                 if quote_once:
-                    rejected[other].add(other_score, unit, Why(Reason.FITS_BETTER, best))
+                    rejected[other].add(other_score, u, Why(Reason.FITS_BETTER, best))
                 else:
-                    chosen[other].append((unit, other_score, other_labels))
+                    chosen[other].append((u, other_score, other_labels))
     return chosen, rejected
 
 
@@ -197,13 +195,14 @@ def _asks(sentences: Sequence[Sentence], a: int, b: int) -> bool:
 
 
 def _excerpts(concepts: Concepts, chosen: dict[str, list[Candidate]], rejected: dict[str, _Rejections],
-              sentences: Sequence[Sentence]) -> list[SectionChoice]:
+              grouping: Grouping, sentences: Sequence[Sentence]) -> list[SectionChoice]:
     """Each section's units as excerpts: repeats folded best first, until there are enough distinct
     candidates to choose from; ordered, capped, attributed."""
     languages = {s.article.id: s.article.language for s in sentences}
     texts = {s.article.id: s.article.text for s in sentences}
     published = {s.article.id: s.article.published for s in sentences}
-    candidates = {r.config.id: merge_neighbours(chosen[r.config.id], EXAMINED_PER_SLOT * r.config.max_excerpts)
+    candidates = {r.config.id: merge_neighbours(chosen[r.config.id], EXAMINED_PER_SLOT * r.config.max_excerpts,
+                                                grouping, sentences)
                   for r in concepts.rules}
     gist = {where(ex): gist_of(ex, languages) for excerpts in candidates.values() for ex in excerpts}
     # how rare a word is among the candidates: the words the topic brings everywhere prove no shared fact
@@ -216,23 +215,23 @@ def _excerpts(concepts: Concepts, chosen: dict[str, list[Candidate]], rejected: 
             rejected[sid].add(ex.score, ex, Why(Reason.OVER_CAP, cap))
         kept = [_attributed(dated(ex, published), texts) for ex in ranked[:cap]]  # the newest telling leads
         choices.append(SectionChoice(r.config, newest_first(kept) if r.config.order == "date" else kept,
-                                     rejected[sid].best()))
+                                     rejected[sid].best(lambda u: unit(grouping, sentences, u))))
     return choices
 
 
 class _Rejections:
     """The best candidates a section left out, and why: enough to explain, not every sentence of a
-    large folder (their text is cut out only for the ones kept)."""
+    large folder (units are positions, their text is cut out only for the ones kept)."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[float, int, Unit | Excerpt, Why]] = []
+        self.items: list[tuple[float, int, int | Excerpt, Why]] = []
         self.added = 0
         self.floor = -math.inf  # once the list was cut: a score no better than this can no longer be kept
 
     def wants(self, score: float) -> bool:
         return score > self.floor
 
-    def add(self, score: float, what: Unit | Excerpt, why: Why) -> None:
+    def add(self, score: float, what: int | Excerpt, why: Why) -> None:
         if score <= self.floor:
             return
         self.items.append((-score, self.added, what, why))
@@ -242,9 +241,10 @@ class _Rejections:
             del self.items[REJECTED_KEPT:]
             self.floor = -self.items[-1][0]
 
-    def best(self) -> list[Rejected]:
-        return [Rejected(what.text, round(-score, 3), str(why), why.reason, *_where(what))
+    def best(self, unit: Callable[[int], Unit]) -> list[Rejected]:
+        kept = [(score, unit(what) if isinstance(what, int) else what, why)
                 for score, _, what, why in sorted(self.items, key=lambda item: item[:2])[:REJECTED_KEPT]]
+        return [Rejected(told.text, round(-score, 3), str(why), why.reason, *_where(told)) for score, told, why in kept]
 
 
 def _where(what: Unit | Excerpt) -> tuple[str, int, int]:

@@ -62,6 +62,11 @@ def group(sentences: Sequence[Sentence], readings: Sequence[Reading], excluded: 
     return Grouping(starts, follows, cut_off, named_by_unit)
 
 
+def unit(grouping: Grouping, sentences: Sequence[Sentence], u: int) -> Unit:
+    """Unit u of the sentences `grouping` was made of."""
+    return Unit(tuple(sentences[grouping.starts[u] : grouping.starts[u + 1]]))
+
+
 def unit_starts(follows: Sequence[bool], leans: Sequence[bool]) -> list[int]:
     """Where each unit starts: a sentence that leans on the one before it (`leans`) and directly
     follows it (`follows`) is never quoted without it."""
