@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import logging
 import os
 import re
@@ -13,18 +12,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
-import yaml
-
-from .errors import ConfigError, IngestError
+from .errors import IngestError
 from .furniture import find_furniture
 from .metadata import detect_metadata
 from .models import Article, Span
-from .yamlio import load_yaml
+from .stated import SIDECAR, clean_metadata, front_matter, read_sidecar
 
 log = logging.getLogger("briefing.ingest")
 
-SIDECAR = "sources.yaml"
-METADATA_KEYS = {"title", "outlet", "published", "url", "language"}
 MAX_BYTES = 5_000_000  # a "news article" larger than this is not one
 MAX_LINE = 50_000  # nor is a file with a single line this long (a dump, a minified page)
 
@@ -53,24 +48,19 @@ def find_files(folder: Path) -> tuple[list[ArticleFile], list[Skipped]]:
     skipped: list[Skipped] = []
     root = folder.resolve()
     try:
-        paths = sorted(folder.rglob("*"))
+        entries = _entries(folder)
     except OSError as exc:
         raise IngestError(f"{folder}: cannot list the articles folder: {exc.strerror or exc}") from None
-    folders: dict[Path, Path] = {}  # each folder resolved once: a large folder has thousands of files
-    for path in paths:
-        relative = path.relative_to(folder)
-        posix = relative.as_posix()
+    for posix, entry in sorted(entries, key=lambda found: found[0].split("/")):  # in the order of the paths' parts
         rel = safe_name(posix)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
         try:
-            kind = os.lstat(path).st_mode
-            if stat.S_ISLNK(kind):
-                real = path.resolve(strict=True)
-                kind = path.stat().st_mode
-            else:
-                real = folders.get(path.parent) or folders.setdefault(path.parent, path.parent.resolve(strict=True))
-            inside = real.is_relative_to(root)
+            if entry.is_symlink():
+                inside = Path(entry.path).resolve(strict=True).is_relative_to(root)
+                kind = os.stat(entry.path).st_mode
+            else:  # (a folder that is a link is never entered: whatever is in one is inside)
+                inside = True
+                kind = stat.S_IFDIR if entry.is_dir(follow_symlinks=False) else \
+                    stat.S_IFREG if entry.is_file(follow_symlinks=False) else entry.stat(follow_symlinks=False).st_mode
         except (OSError, RuntimeError):  # a dangling link, a link loop
             skipped.append(Skipped(rel, "broken or looping symbolic link, not followed"))
             continue
@@ -85,13 +75,35 @@ def find_files(folder: Path) -> tuple[list[ArticleFile], list[Skipped]]:
         if rel != posix:
             skipped.append(Skipped(rel, "the file name is not valid text (or holds control characters): rename it"))
             continue
-        if path.suffix.lower() not in READERS:
-            skipped.append(Skipped(rel, f"unsupported file type '{path.suffix.lower() or path.name}'"))
+        suffix = PurePath(entry.name).suffix.lower()
+        if suffix not in READERS:
+            skipped.append(Skipped(rel, f"unsupported file type '{suffix or entry.name}'"))
             continue
-        files.append(ArticleFile(path, rel, sidecar.get(rel, {})))
+        files.append(ArticleFile(Path(entry.path), rel, sidecar.get(rel, {})))
     if not files and not skipped:
         raise IngestError(f"{folder}: no articles in the folder")
     return files, skipped
+
+
+def _entries(folder: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """What is under `folder` and not hidden, with its path relative to it. Links to folders are not
+    entered; a folder inside that cannot be listed is left out, as rglob did (OSError: `folder` itself)."""
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    todo = [("", str(folder))]
+    while todo:
+        prefix, path = todo.pop()
+        try:
+            with os.scandir(path) as listing:
+                entries = [e for e in listing if not e.name.startswith(".")]
+        except OSError:
+            if prefix:
+                continue
+            raise
+        for entry in entries:
+            found.append((prefix + entry.name, entry))
+            if entry.is_dir(follow_symlinks=False):
+                todo.append((f"{prefix}{entry.name}/", entry.path))
+    return found
 
 
 def read_articles(folder: Path) -> tuple[list[Article], list[Skipped]]:
@@ -191,63 +203,6 @@ def _try_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None if "\x00" in text else (text, encoding)
 
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-
-
-def _front_matter(text: str) -> tuple[dict[str, Any], list[Span]]:
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, []
-    block = [Span(0, match.end(), "front-matter")]  # never quoted, even when it is no valid YAML
-    try:
-        data = load_yaml(match.group(1))
-    except yaml.YAMLError:
-        return {}, block
-    return (data if isinstance(data, dict) else {}), block
-
-
-def clean_metadata(values: dict[str, Any]) -> dict[str, Any]:
-    """Sidecar/front-matter values: only known keys, dates as dates."""
-    out: dict[str, Any] = {}
-    for key, value in values.items():
-        key = "published" if key == "date" and "published" not in values else key  # Hugo's and Jekyll's name
-        if key not in METADATA_KEYS or value is None:
-            continue
-        if key == "published":
-            if isinstance(value, dt.datetime):
-                value = value.date()
-            elif isinstance(value, str):
-                try:
-                    value = dt.date.fromisoformat(value[:10])
-                except ValueError:
-                    continue
-            elif not isinstance(value, dt.date):
-                continue
-        elif key == "url":
-            value = str(value).strip()
-            if not value.lower().startswith(("http://", "https://")):
-                continue  # a brief links to web pages only: not javascript:, file: or data:
-        else:
-            value = str(value)
-        out[key] = value
-    return out
-
-
-def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
-    path = folder / SIDECAR
-    if not path.is_file():
-        return {}
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}".splitlines()[0]) from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise ConfigError(f"{path}: expected a mapping of file name to metadata (title, outlet, published, url, language)")
-    return {str(k): v for k, v in data.items()}
-
-
 class Read(NamedTuple):
     """What a reader makes of a file's decoded text."""
 
@@ -258,7 +213,7 @@ class Read(NamedTuple):
 
 
 def _read_text(text: str) -> Read:
-    front, header = _front_matter(text)
+    front, header = front_matter(text)
     return Read(text, {}, front, header)
 
 

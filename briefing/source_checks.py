@@ -9,8 +9,9 @@ from typing import Any
 
 import yaml
 
-from .ingest import FRONT_MATTER, METADATA_KEYS, SIDECAR, clean_metadata, read_sidecar, safe_name
+from .ingest import safe_name
 from .models import Article
+from .stated import FRONT_MATTER, METADATA_KEYS, SIDECAR, clean_metadata, read_sidecar
 from .yamlio import load_yaml
 
 
