@@ -1,4 +1,4 @@
-"""A cache of processed articles (decoded text, metadata, furniture, sentences), one JSON file per
+"""A cache of processed articles (decoded text, metadata, furniture, sentences), one file per
 article, keyed by the file's content, its sources.yaml entry and the code that processed it. The
 folder is safe to delete; an entry from other content or another version of the code is never used,
 and a damaged entry is ignored and written anew."""
@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import marshal
 import operator
 import os
 import re
+import zlib
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -93,16 +95,16 @@ class ArticleCache:
         return digest.hexdigest()
 
     def _path(self, key: str, kind: str = "") -> str:
-        return os.path.join(self._root, key[:2], f"{key}{kind}.json")
+        return os.path.join(self._root, key[:2], f"{key}{kind}{ENTRY_SUFFIX}")
 
     def get(self, key: str) -> tuple[Article, list[tuple[int, int, int]]] | None:
         try:
-            data = _load(self._path(key))
+            data = load_entry(self._path(key))
             if not isinstance(data, dict) or data.get("version") != self.version or data.get("key") != key:
                 return None
             a = data["article"]
-            if data.get("text_sha256") != hashlib.sha256(a["text"].encode("utf-8")).hexdigest():
-                return None  # the text was altered after it was written: never quote it
+            if not isinstance(a["text"], str):
+                return None  # (bytes altered after they were written fail the entry's CRC: see load_entry)
             article = Article(
                 id=a["id"], path=a["path"], text=a["text"], title=a["title"], outlet=a["outlet"],
                 published=dt.date.fromisoformat(a["published"]) if a["published"] else None, url=a["url"],
@@ -122,7 +124,7 @@ class ArticleCache:
 
     def put(self, key: str, article: Article, spans: list[tuple[int, int, int]]) -> None:
         data = {
-            "version": self.version, "key": key, "text_sha256": hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+            "version": self.version, "key": key,
             "article": {
                 "id": article.id, "path": article.path, "text": article.text, "title": article.title,
                 "outlet": article.outlet, "published": article.published.isoformat() if article.published else None,
@@ -131,12 +133,12 @@ class ArticleCache:
             },
             "sentences": [n for span in spans for n in span],  # flat: a list of lists takes three times as long to load
         }
-        _write(Path(self._path(key)), json.dumps(data, ensure_ascii=False))
+        _write(Path(self._path(key)), dump_entry(data))
 
     def reading(self, key: str, sentences: int) -> ArticleReading | None:
         """What the article's sentences say, as far as an earlier run read them (see reading.py)."""
         try:
-            data = _load(self._path(key, ".reading"))
+            data = load_entry(self._path(key, ".reading"))
             if not isinstance(data, dict) or data.get("version") != self.reading_version or data.get("key") != key:
                 return None
             return ArticleReading.from_json(data, sentences)
@@ -145,7 +147,7 @@ class ArticleCache:
 
     def put_reading(self, key: str, reading: ArticleReading) -> None:
         data = {"version": self.reading_version, "key": key, **reading.as_json()}
-        _write(Path(self._path(key, ".reading")), json.dumps(data, ensure_ascii=False))
+        _write(Path(self._path(key, ".reading")), dump_entry(data))
 
     def copies(self, key: str) -> dict[str, str] | None:
         """Which files are copies of which, found by the last run on a folder of exactly these articles
@@ -163,7 +165,7 @@ class ArticleCache:
 
     def put_copies(self, key: str, folded: dict[str, str]) -> None:
         _write(self.folder / "copies.json", json.dumps({"version": copies_version(), "key": key, "folded": folded},
-                                                       ensure_ascii=False))
+                                                       ensure_ascii=False).encode("utf-8"))
 
     def _lemma_file(self) -> Path:
         try:
@@ -183,16 +185,34 @@ class ArticleCache:
     def add_lemmas(self, new: dict[str, str]) -> None:
         if not new:
             return
-        _write(self._lemma_file(), json.dumps({**self.lemmas(), **new}, ensure_ascii=False, sort_keys=True))
+        _write(self._lemma_file(), json.dumps({**self.lemmas(), **new}, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
-def _load(path: str) -> Any:
-    with open(path, encoding="utf-8") as file:
-        return json.load(file)
+# An entry is the data JSON could hold, in marshal's format (it reads a large folder's 20,000 entries
+# in half the time json takes, and keeps the concept masks, integers of up to 200 bits, exact), after a
+# tag and a CRC-32 of the data: marshal is not made to read damaged bytes, so none reach it.
+ENTRY_SUFFIX = ".entry"
+_ENTRY_TAG = b"briefing cache entry 1\n"
+_DATA_AT = len(_ENTRY_TAG) + 4
 
 
-def _write(path: Path, text: str) -> None:
+def dump_entry(data: Any) -> bytes:
+    payload = marshal.dumps(data, 4)
+    return _ENTRY_TAG + zlib.crc32(payload).to_bytes(4, "big") + payload
+
+
+def load_entry(path: str) -> Any:
+    """The entry's data; ValueError when the file is not an intact entry (OSError when unreadable)."""
+    with open(path, "rb") as file:
+        blob = file.read()
+    payload = memoryview(blob)[_DATA_AT:]
+    if not blob.startswith(_ENTRY_TAG) or int.from_bytes(blob[len(_ENTRY_TAG):_DATA_AT], "big") != zlib.crc32(payload):
+        raise ValueError(f"{path}: not an intact cache entry")
+    return marshal.loads(payload)
+
+
+def _write(path: Path, data: bytes) -> None:
     try:
-        write_atomically(path, text.encode("utf-8"))
+        write_atomically(path, data)
     except RenderError:
         pass  # a cache that cannot be written only costs time

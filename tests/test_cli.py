@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.cache import ENTRY_SUFFIX, dump_entry, load_entry
 from briefing.cli import main
 
 from .conftest import ROOT, edited_config
@@ -386,27 +387,25 @@ def test_odd_files_in_the_folder_are_skipped_with_a_safe_line(tmp_path: Path) ->
     assert not any(line.startswith("Error") for line in lines)
 
 
-@pytest.mark.parametrize("damage", ["null", "[]", '"text"', "{"])
-def test_a_damaged_cache_entry_is_made_again(tmp_path: Path, damage: str) -> None:
+@pytest.mark.parametrize("damage", [dump_entry(None), dump_entry([]), dump_entry("text"), dump_entry({}), b"{", b""])
+def test_a_damaged_cache_entry_is_made_again(tmp_path: Path, damage: bytes) -> None:
     config = config_for(tmp_path, _one_article(tmp_path))
     assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "a.pdf")]) == 0
-    for entry in (tmp_path / ".briefing-cache").glob("*/*.json"):
-        entry.write_text(damage, encoding="utf-8")
+    for entry in (tmp_path / ".briefing-cache").glob("*/*" + ENTRY_SUFFIX):
+        entry.write_bytes(damage)
     assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf")]) == 0
 
 
 def test_cached_text_that_differs_from_the_file_is_never_quoted(tmp_path: Path) -> None:
-    import hashlib
-
     config = config_for(tmp_path, _one_article(tmp_path))
     assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "a.pdf")]) == 0
-    for entry in (tmp_path / ".briefing-cache").glob("*/*.json"):
-        if entry.name.endswith(".reading.json"):
+    for entry in (tmp_path / ".briefing-cache").glob("*/*" + ENTRY_SUFFIX):
+        if entry.name.endswith(".reading" + ENTRY_SUFFIX):
             continue
-        data = json.loads(entry.read_text(encoding="utf-8"))
+        data = load_entry(str(entry))
         text = data["article"]["text"].replace("Soldaten", "Touristen")
-        data["article"]["text"], data["text_sha256"] = text, hashlib.sha256(text.encode()).hexdigest()  # a careful forger
-        entry.write_text(json.dumps(data), encoding="utf-8")
+        data["article"]["text"] = text  # a careful forger: the entry's check sum is made anew
+        entry.write_bytes(dump_entry(data))
     out = tmp_path / "b.json"
     assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "b.pdf"), "--json", str(out)]) == 0
     assert "Touristen" not in out.read_text(encoding="utf-8")

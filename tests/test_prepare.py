@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from briefing.cache import ArticleCache
+from briefing.cache import ENTRY_SUFFIX, ArticleCache, dump_entry, load_entry
 from briefing.config import Config, load_config
 from briefing.pipeline import build_brief
 from briefing.prepare import prepare_articles
@@ -36,7 +35,7 @@ def test_a_cached_run_gives_what_a_fresh_one_gives(tmp_path: Path) -> None:
     cache = ArticleCache(tmp_path / "cache")
     fresh = prepare_articles(folder, None, workers=1)
     first = prepare_articles(folder, cache, workers=1)
-    assert len(list((tmp_path / "cache").rglob("*.json"))) == 5
+    assert len(list((tmp_path / "cache").rglob("*" + ENTRY_SUFFIX))) == 5
     again = prepare_articles(folder, cache, workers=1)
     assert _as_data(fresh) == _as_data(first) == _as_data(again)
 
@@ -52,7 +51,7 @@ def test_an_edited_article_is_processed_again(tmp_path: Path) -> None:
     (article,) = [a for a in again.articles if a.id.startswith("002")]
     assert article.text.endswith("Ein neuer Satz über 20.000 Soldaten aus Nordkorea.\n")
     assert any("20.000 Soldaten" in s.text for s in again.sentences)
-    assert len(list((tmp_path / "cache").rglob("*.json"))) == 6  # the old entry stays, unused
+    assert len(list((tmp_path / "cache").rglob("*" + ENTRY_SUFFIX))) == 6  # the old entry stays, unused
 
 
 def test_a_sidecar_change_is_not_served_from_the_cache(tmp_path: Path) -> None:
@@ -76,14 +75,16 @@ def test_a_damaged_entry_is_ignored_and_rewritten(tmp_path: Path) -> None:
     folder = _copy_seeds(tmp_path)
     cache = ArticleCache(tmp_path / "cache")
     fresh = prepare_articles(folder, cache, workers=1)
-    entries = sorted((tmp_path / "cache").rglob("*.json"))
-    entries[0].write_text("{not json", encoding="utf-8")
-    data = json.loads(entries[1].read_text(encoding="utf-8"))
-    data["sentences"] = [[0, 10**9, 0]]  # offsets outside the text
-    entries[1].write_text(json.dumps(data), encoding="utf-8")
+    entries = sorted((tmp_path / "cache").rglob("*" + ENTRY_SUFFIX))
+    entries[0].write_bytes(entries[0].read_bytes()[:-1] + b"!")  # one byte changed
+    data = load_entry(str(entries[1]))
+    data["sentences"] = [0, 10**9, 0]  # offsets outside the text
+    entries[1].write_bytes(dump_entry(data))
+    entries[2].write_bytes(entries[2].read_bytes()[:40])  # cut short
     again = prepare_articles(folder, cache, workers=1)
     assert _as_data(again) == _as_data(fresh)
-    json.loads(entries[0].read_text(encoding="utf-8"))  # written anew
+    assert load_entry(str(entries[0]))["key"] in entries[0].name  # written anew
+    assert load_entry(str(entries[2]))["key"] in entries[2].name
 
 
 def _config(tmp_path: Path, name: str, edit: Callable[[dict[str, Any]], None] | None = None) -> Config:
@@ -139,19 +140,19 @@ def test_damaged_or_outdated_readings_are_read_again(tmp_path: Path, monkeypatch
     config = _config(tmp_path, "config")
     fresh = build_brief(config, folder, None, workers=1).brief.model_dump_json()
     build_brief(config, folder, ArticleCache(tmp_path / "cache"), workers=1)
-    entries = sorted((tmp_path / "cache").rglob("*.reading.json"))
+    entries = sorted((tmp_path / "cache").rglob("*.reading" + ENTRY_SUFFIX))
     assert len(entries) == 5
-    entries[0].write_text("{not json", encoding="utf-8")
-    data = json.loads(entries[1].read_text(encoding="utf-8"))
+    entries[0].write_text("{not an entry", encoding="utf-8")
+    data = load_entry(str(entries[1]))
     data["named"] = data["named"][:-1]  # one sentence short
-    entries[1].write_text(json.dumps(data), encoding="utf-8")
-    data = json.loads(entries[2].read_text(encoding="utf-8"))
+    entries[1].write_bytes(dump_entry(data))
+    data = load_entry(str(entries[2]))
     data["words"][0] = "many"
-    entries[2].write_text(json.dumps(data), encoding="utf-8")
+    entries[2].write_bytes(dump_entry(data))
     read = _spy_on_reading(monkeypatch)
     assert build_brief(config, folder, ArticleCache(tmp_path / "cache"), workers=1).brief.model_dump_json() == fresh
     assert len(read) == 3
-    json.loads(entries[0].read_text(encoding="utf-8"))  # written anew
+    assert load_entry(str(entries[0]))["key"] in entries[0].name  # written anew
 
     read.clear()  # another version of the reading code: nothing of the old readings is used
     newer = ArticleCache(tmp_path / "cache", reading="another")
