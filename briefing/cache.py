@@ -84,7 +84,8 @@ class ArticleCache:
     def __init__(self, folder: Path, version: str | None = None, reading: str | None = None) -> None:
         self.folder = folder
         self._root = str(folder)  # entries' paths are made as strings: a large folder looks up 20,000 a run
-        remove_stale_temporaries(folder)  # what a run killed while writing entries left behind
+        # what a run killed while writing entries left behind, and entries in the JSON format used before
+        remove_stale_temporaries(folder, _JSON_ENTRY)
         self.version = version or tool_version()
         self.reading_version = reading or reading_version()
 
@@ -192,6 +193,7 @@ class ArticleCache:
 # in half the time json takes, and keeps the concept masks, integers of up to 200 bits, exact), after a
 # tag and a CRC-32 of the data: marshal is not made to read damaged bytes, so none reach it.
 ENTRY_SUFFIX = ".entry"
+_JSON_ENTRY = re.compile(r"^[0-9a-f]{64}(\.reading)?\.json$")  # the format before: never read, so removed
 _ENTRY_TAG = b"briefing cache entry 1\n"
 _DATA_AT = len(_ENTRY_TAG) + 4
 

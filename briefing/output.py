@@ -74,12 +74,13 @@ def _remove_stale(path: Path) -> None:
             Path(entry.path).unlink(missing_ok=True)
 
 
-def remove_stale_temporaries(folder: Path) -> None:
-    """Every temporary file a killed run left anywhere under `folder` (the cache: a run writes many)."""
+def remove_stale_temporaries(folder: Path, outdated: re.Pattern[str] | None = None) -> None:
+    """Every temporary file a killed run left anywhere under `folder` (the cache: a run writes many),
+    and the files whose names match `outdated` (what an earlier version wrote and none reads)."""
     for parent, _, names in os.walk(folder, onerror=lambda _: None):
         for name in names:
             found = _STALE.match(name)
-            if found and not _alive(int(found["pid"])):
+            if (found and not _alive(int(found["pid"]))) or (outdated and outdated.match(name)):
                 Path(parent, name).unlink(missing_ok=True)
 
 

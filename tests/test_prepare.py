@@ -40,6 +40,21 @@ def test_a_cached_run_gives_what_a_fresh_one_gives(tmp_path: Path) -> None:
     assert _as_data(fresh) == _as_data(first) == _as_data(again)
 
 
+def test_entries_of_the_old_json_format_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    folder = _copy_seeds(tmp_path)
+    cache_dir = tmp_path / "cache"
+    prepare_articles(folder, ArticleCache(cache_dir), workers=1)
+    old = [cache_dir / "ab" / ("ab" + "0" * 62 + ".json"), cache_dir / "cd" / ("cd" + "1" * 62 + ".reading.json")]
+    kept = [cache_dir / "copies.json", cache_dir / "ab" / "notes.json", cache_dir / "ab" / ("ab" + "0" * 62 + ".txt")]
+    for path in old + kept:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("{}", encoding="utf-8")
+    entries = sorted(cache_dir.rglob("*" + ENTRY_SUFFIX))
+    again = prepare_articles(folder, ArticleCache(cache_dir), workers=1)
+    assert not any(p.exists() for p in old) and all(p.exists() for p in kept)
+    assert sorted(cache_dir.rglob("*" + ENTRY_SUFFIX)) == entries and len(again.articles) == 5
+
+
 def test_an_edited_article_is_processed_again(tmp_path: Path) -> None:
     folder = _copy_seeds(tmp_path)
     cache = ArticleCache(tmp_path / "cache")
