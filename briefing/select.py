@@ -19,6 +19,7 @@ from .config import Config, SectionConfig
 from .corroboration import Candidate, deduplicate, gist_of, merge_neighbours, order, rarity_of, where
 from .leaning import POINTS_BACK
 from .models import Excerpt, Sentence
+from .parallel import in_two
 from .reading import Reading, read_sentences
 from .scoring import MIN_WORDS, Found, Ids, Reason, Why, fit, idf, matched
 from .timeline import dated, newest_first
@@ -75,7 +76,8 @@ def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Seq
         readings = read_sentences(sentences, concepts.synonyms, workers)
     grouping = group(sentences, readings, concepts.excluded_mask)
     decisions = _Decisions(concepts, grouping)
-    chosen, rejected = _assign(grouping, sentences, readings, concepts, decisions, figures or {}, config.quote_once)
+    chosen, rejected = _assign(grouping, sentences, readings, concepts, decisions, figures or {}, config.quote_once,
+                              workers)
     return _excerpts(concepts, chosen, rejected, grouping, sentences)
 
 
@@ -120,35 +122,45 @@ class _Decisions:
 
 
 def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
-            decide: _Decisions, figures: Mapping[str, Collection[int]],
-            quote_once: bool) -> tuple[Chosen, dict[str, _Rejections]]:
+            decide: _Decisions, figures: Mapping[str, Collection[int]], quote_once: bool,
+            workers: int | None) -> tuple[Chosen, dict[str, _Rejections]]:
     """Each unit to the section it fits best (and, unless `quote_once`, to the others it fits), or
-    to the rejections of those it does not fit."""
-    chosen: Chosen = {r.config.id: [] for r in concepts.rules}
-    rejected = {r.config.id: _Rejections() for r in concepts.rules}
+    to the rejections of those it does not fit. A large folder's second half of units is assigned in
+    a copy of this process, on the other core."""
     about = articles_about(sentences, readings, concepts)
     headed = under_headings(sentences, concepts)
     figure_at: dict[int, frozenset[str]] = {}
     for sid, positions in figures.items():
         for i in positions:
             figure_at[i] = figure_at.get(i, _NONE) | {sid}
-    for u in range(len(grouping.named)):
-        key = _key(u, grouping, sentences, readings, concepts, about, headed, figure_at)
-        if key is None:
-            continue
-        fits, left_out = decide.known.get(key) or decide(key)  # (most keys were decided before)
-        if not fits and (not left_out or not any(rejected[sid].wants(score) for sid, score, _ in left_out)):
-            continue  # nothing of this unit would be kept
-        for sid, score, why in left_out:
-            rejected[sid].add(score, u, why)
-        if fits:
-            best, score, labels = fits[0]
-            chosen[best].append((u, score, labels))
-            for other, other_score, other_labels in fits[1:]:
-                if quote_once:
-                    rejected[other].add(other_score, u, Why(Reason.FITS_BETTER, best))
-                else:
-                    chosen[other].append((u, other_score, other_labels))
+
+    def units(start: int, stop: int) -> tuple[Chosen, dict[str, _Rejections]]:
+        chosen: Chosen = {r.config.id: [] for r in concepts.rules}
+        rejected = {r.config.id: _Rejections() for r in concepts.rules}
+        for u in range(start, stop):
+            key = _key(u, grouping, sentences, readings, concepts, about, headed, figure_at)
+            if key is None:
+                continue
+            fits, left_out = decide.known.get(key) or decide(key)  # (most keys were decided before)
+            if not fits and (not left_out or not any(rejected[sid].wants(score) for sid, score, _ in left_out)):
+                continue  # nothing of this unit would be kept
+            for sid, score, why in left_out:
+                rejected[sid].add(score, u, why)
+            if fits:
+                best, score, labels = fits[0]
+                chosen[best].append((u, score, labels))
+                for other, other_score, other_labels in fits[1:]:
+                    if quote_once:
+                        rejected[other].add(other_score, u, Why(Reason.FITS_BETTER, best))
+                    else:
+                        chosen[other].append((u, other_score, other_labels))
+        return chosen, rejected
+
+    (chosen, rejected), (later, rejected_later) = in_two(units, len(grouping.named), workers)
+    for sid, candidates in later.items():
+        chosen[sid] += candidates
+        for score, _, what, why in sorted(rejected_later[sid].items, key=lambda item: item[1]):
+            rejected[sid].add(-score, what, why)  # in the order they came: the same as one pass
     return chosen, rejected
 
 

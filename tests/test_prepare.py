@@ -202,6 +202,7 @@ def test_one_process_and_many_give_identical_briefs(tmp_path: Path, monkeypatch:
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(briefing.parallel, "PARALLEL_FROM", 10)  # type: ignore[attr-defined]
+    monkeypatch.setattr(briefing.parallel, "IN_TWO_FROM", 10)  # type: ignore[attr-defined]  (select's units too)
     monkeypatch.setattr(briefing.parallel, "ProcessPoolExecutor", CountedPool)  # type: ignore[attr-defined]
     config = load_config(ROOT / "config.yaml")
     single = build_brief(config, folder, None, workers=1).brief
@@ -210,6 +211,56 @@ def test_one_process_and_many_give_identical_briefs(tmp_path: Path, monkeypatch:
     assert pools == ["pool", "pool"]
     assert single.model_dump_json() == multi.model_dump_json()
     assert single.sections[0].excerpts
+
+
+@pytest.mark.skipif(__import__("briefing.parallel").parallel.START_METHOD != "fork", reason="copies are forked")
+def test_in_two_gives_what_one_pass_gives_and_does_the_half_of_a_failed_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import briefing.parallel as parallel
+
+    parent = os.getpid()
+
+    def work(start: int, stop: int) -> tuple[list[int], int]:
+        return list(range(start, stop)), os.getpid()
+
+    forks: list[int] = []
+    fork = os.fork
+
+    def counted_fork() -> int:
+        pid = fork()
+        forks.extend([pid] if pid else [])
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted_fork)
+    monkeypatch.setattr(parallel, "IN_TWO_FROM", 4)
+    (first, here), (second, there) = parallel.in_two(work, 11, 2)
+    assert (first + second, here) == (list(range(11)), parent)
+    assert there != parent  # the second half was done in the copy
+    for workers, total in [(1, 11), (2, 3)]:  # one core, or too few items: no copy
+        assert parallel.in_two(work, total, workers) == (work(0, total // 2), work(total // 2, total))
+    monkeypatch.setattr(parallel, "MEMORY_BUDGET", 0)  # no memory for a copy
+    assert parallel.in_two(work, 11, 2) == (work(0, 5), work(5, 11))
+    monkeypatch.setattr(parallel, "MEMORY_BUDGET", 1 << 40)
+
+    def fails_in_the_copy(start: int, stop: int) -> tuple[list[int], int]:
+        if os.getpid() != parent:
+            raise MemoryError
+        return work(start, stop)
+
+    assert parallel.in_two(fails_in_the_copy, 11, 2) == (work(0, 5), work(5, 11))
+
+    def fails_here(start: int, stop: int) -> list[int]:  # while the copy has more to send than a pipe holds
+        if os.getpid() == parent:
+            raise ValueError("this half failed")
+        return list(range(1_000_000))
+
+    with pytest.raises(ValueError, match="this half failed"):
+        parallel.in_two(fails_here, 11, 2)
+    assert len(forks) == 3  # the first, the failed and the failing call
+    for pid in forks:  # each copy was waited for: none is left
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 def test_watch_rebuilds_on_change_only(tmp_path: Path) -> None:
