@@ -98,16 +98,22 @@ class ArticleCache:
     def _path(self, key: str, kind: str = "") -> str:
         return os.path.join(self._root, key[:2], f"{key}{kind}{ENTRY_SUFFIX}")
 
-    def get(self, key: str) -> tuple[Article, list[tuple[int, int, int]]] | None:
+    def paths(self, key: str) -> tuple[str, str]:
+        """The files of an article's entry and of its reading (which may not exist)."""
+        return self._path(key), self._path(key, ".reading")
+
+    def get(self, key: str, text: str | None = None) -> tuple[Article, list[tuple[int, int, int]]] | None:
+        """`text`: the file's own text, for a format whose article text is the file (see put)."""
         try:
             data = load_entry(self._path(key))
             if not isinstance(data, dict) or data.get("version") != self.version or data.get("key") != key:
                 return None
             a = data["article"]
-            if not isinstance(a["text"], str):
+            text = text if text is not None else a["text"]  # the file's own, whatever an entry may say
+            if not isinstance(text, str):
                 return None  # (bytes altered after they were written fail the entry's CRC: see load_entry)
             article = Article(
-                id=a["id"], path=a["path"], text=a["text"], title=a["title"], outlet=a["outlet"],
+                id=a["id"], path=a["path"], text=text, title=a["title"], outlet=a["outlet"],
                 published=dt.date.fromisoformat(a["published"]) if a["published"] else None, url=a["url"],
                 language=a["language"], furniture=tuple(Span(s, e, k) for s, e, k in a["furniture"]),
                 encoding=a.get("encoding"),
@@ -123,11 +129,15 @@ class ArticleCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing or damaged: processed again
 
-    def put(self, key: str, article: Article, spans: list[tuple[int, int, int]]) -> None:
+    def put(self, key: str, article: Article, spans: list[tuple[int, int, int]], text_is_file: bool = False) -> None:
+        """`text_is_file`: the article's text is the file's own decoded bytes (a text file), read anyway
+        for the key: the entry keeps no copy of it (it was most of a large folder's cache), and get is
+        given it back."""
         data = {
             "version": self.version, "key": key,
             "article": {
-                "id": article.id, "path": article.path, "text": article.text, "title": article.title,
+                "id": article.id, "path": article.path, "text": None if text_is_file else article.text,
+                "title": article.title,
                 "outlet": article.outlet, "published": article.published.isoformat() if article.published else None,
                 "url": article.url, "language": article.language,
                 "furniture": [[s.start, s.end, s.kind] for s in article.furniture], "encoding": article.encoding,

@@ -397,13 +397,16 @@ def test_a_damaged_cache_entry_is_made_again(tmp_path: Path, damage: bytes) -> N
 
 
 def test_cached_text_that_differs_from_the_file_is_never_quoted(tmp_path: Path) -> None:
-    config = config_for(tmp_path, _one_article(tmp_path))
+    articles = _one_article(tmp_path)
+    config = config_for(tmp_path, articles)
     assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "a.pdf")]) == 0
-    for entry in (tmp_path / ".briefing-cache").glob("*/*" + ENTRY_SUFFIX):
-        if entry.name.endswith(".reading" + ENTRY_SUFFIX):
-            continue
+    entries = [e for e in (tmp_path / ".briefing-cache").glob("*/*" + ENTRY_SUFFIX)
+               if not e.name.endswith(".reading" + ENTRY_SUFFIX)]
+    assert entries
+    for entry in entries:
         data = load_entry(str(entry))
-        text = data["article"]["text"].replace("Soldaten", "Touristen")
+        assert data["article"]["text"] is None  # a text file's text is not kept: the file has it
+        text = next(articles.glob("*.txt")).read_text(encoding="utf-8").replace("Soldaten", "Touristen")
         data["article"]["text"] = text  # a careful forger: the entry's check sum is made anew
         entry.write_bytes(dump_entry(data))
     out = tmp_path / "b.json"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -32,10 +33,13 @@ def _as_data(prepared: object) -> list[tuple[str, str, tuple[object, ...], list[
 
 def test_a_cached_run_gives_what_a_fresh_one_gives(tmp_path: Path) -> None:
     folder = _copy_seeds(tmp_path)
+    shutil.copy(ROOT / "tests" / "gold" / "articles" / "bbc_yoon.html", folder)
     cache = ArticleCache(tmp_path / "cache")
     fresh = prepare_articles(folder, None, workers=1)
     first = prepare_articles(folder, cache, workers=1)
-    assert len(list((tmp_path / "cache").rglob("*" + ENTRY_SUFFIX))) == 5
+    entries = [load_entry(str(p))["article"] for p in (tmp_path / "cache").rglob("*" + ENTRY_SUFFIX)]
+    # a text file's text is the file's own and is not kept twice; a page's extracted text is kept
+    assert sorted((Path(a["path"]).suffix, a["text"] is None) for a in entries) == [(".html", False)] + [(".txt", True)] * 5
     again = prepare_articles(folder, cache, workers=1)
     assert _as_data(fresh) == _as_data(first) == _as_data(again)
 
@@ -431,3 +435,34 @@ def test_no_module_of_the_package_is_over_300_lines() -> None:
     """A module that grows past this does two things: split it where its docstring says "and"."""
     long = {p.name: n for p in (ROOT / "briefing").glob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300}
     assert long == {}
+
+
+def test_read_ahead_asks_in_a_process_of_its_own_that_no_fifo_or_missing_file_holds_up(tmp_path: Path) -> None:
+    import briefing.readahead as readahead
+
+    with readahead.ReadAhead(readahead.FROM_FILES - 1) as small:
+        assert small._process is None  # a small folder is read before a process would have started
+    paths = []
+    for n in range(readahead.FROM_FILES):
+        (tmp_path / f"{n}.txt").write_text("Ein Satz.", encoding="utf-8")
+        paths.append(str(tmp_path / f"{n}.txt"))
+    os.mkfifo(tmp_path / "pipe")  # put where a file was listed: opening it for reading would wait for a writer
+    with readahead.ReadAhead(len(paths)) as ahead:
+        ahead.ask(str(tmp_path / "pipe"), str(tmp_path / "gone.txt"), *paths * 40)
+    process = readahead._asking[-1]
+    assert process.wait(timeout=30) == 0
+
+
+def test_a_large_cached_folder_gives_what_a_fresh_one_gives(tmp_path: Path) -> None:
+    import briefing.readahead as readahead
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(readahead.FROM_FILES + 10):  # the read-ahead process is asked for its files and entries
+        (folder / f"{n:04}.txt").write_text(f"Bericht {n}. In Kursk kämpfen {n} Soldaten.\n", encoding="utf-8")
+    cache = ArticleCache(tmp_path / "cache")
+    fresh = prepare_articles(folder, None, workers=1)
+    first = prepare_articles(folder, cache, workers=1)
+    again = prepare_articles(folder, cache, workers=1)
+    assert len(fresh.articles) == readahead.FROM_FILES + 10
+    assert _as_data(fresh) == _as_data(first) == _as_data(again)
