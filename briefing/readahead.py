@@ -11,10 +11,14 @@ does not exist (not POSIX) or the process cannot start, nothing is asked and not
 
 from __future__ import annotations
 
-import fcntl
 import os
 import subprocess
 import sys
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: then posix_fadvise is missing too, and nothing is asked
+    fcntl = None  # type: ignore[assignment]
 
 FROM_FILES = 500  # a smaller folder is read before the process would have started
 _BATCH = 64 * 1024  # bytes of paths sent at once
@@ -46,7 +50,7 @@ class ReadAhead:
         self._pending: list[bytes] = []
         self._size = 0
         _asking[:] = [p for p in _asking if p.poll() is None]
-        if files < FROM_FILES or not hasattr(os, "posix_fadvise"):
+        if files < FROM_FILES or fcntl is None or not hasattr(os, "posix_fadvise"):
             return
         try:
             self._process = subprocess.Popen([sys.executable, "-I", "-S", "-c", _CHILD], stdin=subprocess.PIPE,
