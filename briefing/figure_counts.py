@@ -3,6 +3,7 @@ it excludes, whose figures count and who else acts), and the reader that names t
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,6 +13,11 @@ from . import lexicon as lx
 from .config import Config, SectionConfig
 from .models import Article
 from .terms import ConceptIndex, mask
+
+
+def digest(text: str) -> str:
+    """A short name for a long key, as the reading cache keeps them (see reading.concept_key)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 class Counts(NamedTuple):
@@ -26,8 +32,8 @@ class Counts(NamedTuple):
 
     @property
     def key(self) -> str:
-        """What the figures found depend on: the reading cache keeps them under it."""
-        return json.dumps([self.counts, self.exclude, self.subject, self.others], ensure_ascii=False)
+        """What the figures found depend on: the reading cache keeps them under it (a digest, as concepts)."""
+        return digest(json.dumps([self.counts, self.exclude, self.subject, self.others], ensure_ascii=False))
 
     @classmethod
     def of(cls, section: SectionConfig, config: Config) -> Counts:

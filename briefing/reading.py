@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-from .figure_counts import Counts
+from .figure_counts import Counts, digest
 from .figures import Found, find_figures
 from .language import known_lemmas, new_lemmas, remember_lemmas
 from .leaning import leanings
@@ -36,7 +36,7 @@ class Reading(NamedTuple):  # a tuple: a large folder has millions
 @dataclass
 class ArticleReading:
     """One article's sentences as read so far: bit j of a mask stands for concepts[j] (a concept's
-    synonyms joined by "|"); figures by the subject they were looked for (the patterns, one a line)."""
+    key, see concept_key); figures by the key of what they were looked for (Counts.key)."""
 
     concepts: list[str]
     named: list[int]
@@ -84,7 +84,10 @@ class Read:
 
 
 def concept_key(synonyms: Sequence[str]) -> str:
-    return "|".join(synonyms)
+    """What a reading keeps a concept under: a digest of its synonyms. (Their words themselves, kept in
+    every article's reading, were two thirds of a large folder's readings, and each run made each of
+    them anew as a string for every article.)"""
+    return digest("|".join(synonyms))
 
 
 def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], concepts: Sequence[Sequence[str]],

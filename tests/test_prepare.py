@@ -128,7 +128,7 @@ def _spy_on_reading(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     original = briefing.reading._read_article
 
     def spy(job: briefing.reading.Job) -> tuple[briefing.reading.ArticleReading, dict[str, str]]:
-        read.append([briefing.reading.concept_key(c) for c in job[2]])
+        read.append(["|".join(c) for c in job[2]])
         return original(job)
 
     monkeypatch.setattr(briefing.reading, "_read_article", spy)
