@@ -43,6 +43,10 @@ class Article:
     furniture: tuple[Span, ...] = ()
     encoding: str | None = None  # of the file; for HTML, the text is what was extracted from it
 
+    def headings(self) -> list[Span]:
+        """Its subheadings, the heading of a possibly unrelated tail among them, in order."""
+        return sorted(f for f in self.furniture if f.kind in ("heading", TAIL_HEADING))
+
     def is_furniture(self, start: int, end: int) -> bool:
         """Never to be quoted (a possibly unrelated tail is not yet furniture: see TAIL)."""
         return any(span.start < end and start < span.end and span.kind != TAIL for span in self.furniture)

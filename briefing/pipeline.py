@@ -91,7 +91,7 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
         sentences = [sentences[at] for at in kept]
         readings = [readings[at] for at in kept]
     choices = select_excerpts(config, sentences, readings, figures={sid: {f.sentence for f in fs} for sid, fs in found.items()},
-                              workers=workers, concepts=concepts)
+                              workers=workers, concepts=concepts, heads=read.heads)
     if cache:
         cache.add_lemmas(new_lemmas())
     timer.lap("select", f"{sum(len(c.excerpts) for c in choices)} excerpts")

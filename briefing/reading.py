@@ -36,7 +36,8 @@ class Reading(NamedTuple):  # a tuple: a large folder has millions
 @dataclass
 class ArticleReading:
     """One article's sentences as read so far: bit j of a mask stands for concepts[j] (a concept's
-    key, see concept_key); figures by the key of what they were looked for (Counts.key)."""
+    key, see concept_key); figures by the key of what they were looked for (Counts.key); and what its
+    headline and each of its headings name (see heads_of)."""
 
     concepts: list[str]
     named: list[int]
@@ -46,11 +47,12 @@ class ArticleReading:
     words: list[int]
     leans: list[int]
     figures: dict[str, list[Found]] = field(default_factory=dict)
+    heads: list[int] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {"concepts": self.concepts, "named": self.named, "asserted": self.asserted, "lead": self.lead,
                 "apart": self.apart, "words": self.words, "leans": self.leans,
-                "figures": {k: [list(f) for f in v] for k, v in self.figures.items()}}
+                "figures": {k: [list(f) for f in v] for k, v in self.figures.items()}, "heads": self.heads}
 
     @classmethod
     def from_json(cls, data: dict[str, Any], sentences: int) -> ArticleReading | None:
@@ -58,7 +60,8 @@ class ArticleReading:
         lists = [data["named"], data["asserted"], data["lead"], data["apart"], data["words"], data["leans"]]
         if any(not isinstance(x, list) or len(x) != sentences or not set(map(type, x)) <= {int} for x in lists):
             return None
-        if not isinstance(data["concepts"], list):
+        if not isinstance(data["concepts"], list) or not isinstance(data["heads"], list) \
+                or not set(map(type, data["heads"])) <= {int}:
             return None
         if any(not isinstance(f, list) or len(f) != len(Found._fields) for v in data["figures"].values() for f in v):
             return None
@@ -67,7 +70,7 @@ class ArticleReading:
             return None
         named, asserted, lead, apart, words, leans = lists
         return cls([str(c) for c in data["concepts"]], named, asserted, lead, apart, words, leans,
-                   figures)
+                   figures, data["heads"])
 
 
 class ReadingStore(Protocol):
@@ -81,6 +84,14 @@ class ReadingStore(Protocol):
 class Read:
     readings: list[Reading]  # one per sentence, in the order of the groups given
     figures: dict[str, list[Found]]  # per section that shows figures, sentence positions in that same order
+    heads: dict[str, list[int]]  # per article id, the concepts its headline and its headings name (heads_of)
+
+
+def heads_of(article: Article, index: ConceptIndex) -> list[int]:
+    """What the article's headline names, then each of its headings (Article.headings): read once, with
+    its sentences, for the articles a brief is about and the paragraphs a heading is about (units)."""
+    return [index.names(article.title, None) if article.title else 0] + \
+        [index.names(article.text[h.start : h.end], article.language) for h in article.headings()]
 
 
 def concept_key(synonyms: Sequence[str]) -> str:
@@ -105,6 +116,8 @@ def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], conce
             known.append(ArticleReading([], [], [], [], [], [], [], {k: [] for k in by_figures}))
             continue
         cached = store.reading(key, len(sentences)) if store and key else None
+        if cached and len(cached.heads) != 1 + len(sentences[0].article.headings()):
+            cached = None  # (an entry altered to fit the sentences but not the headings)
         have = set(cached.concepts) if cached else set()
         missing = list(dict.fromkeys(k for k in keys if k not in have))
         if cached and len(cached.concepts) + len(missing) > MAX_CONCEPTS_KEPT:
@@ -121,7 +134,7 @@ def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], conce
                                          strict=True):
         remember_lemmas(lemmas, new=True)  # for the cache, so that the next run need not look them up
         known[g] = reading
-    return _assemble(known, keys, counts)
+    return _assemble(known, keys, counts, [g[0].article.id if g else None for _, g in groups])
 
 
 def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[str]],
@@ -182,8 +195,9 @@ def _read_article(job: Job) -> tuple[ArticleReading, dict[str, str]]:
     if counts:
         sentences = [Sentence(article, s, e, n, p) for s, e, n, p in spans]
         figures = {c.key: find_figures(sentences, c) for c in counts}
+    heads = heads_of(article, index) if concepts else [0] * (1 + len(article.headings()))
     reading = _merge(known, ArticleReading([concept_key(c) for c in concepts], named, asserted, lead, apart, words,
-                                           leans, figures))
+                                           leans, figures, heads))
     if store and key:
         store.put_reading(key, reading)  # here: on all cores, when there are many
     return reading, new_lemmas()
@@ -201,11 +215,15 @@ def _merge(old: ArticleReading | None, new: ArticleReading) -> ArticleReading:
         old.asserted = [a | b << shift for a, b in zip(old.asserted, new.asserted, strict=True)]
         old.lead = [a | b << shift for a, b in zip(old.lead, new.lead, strict=True)]
         old.apart = [a | b << shift for a, b in zip(old.apart, new.apart, strict=True)]
+    if any(new.heads):
+        old.heads = [a | b << shift for a, b in zip(old.heads, new.heads, strict=True)]
     return old
 
 
-def _assemble(known: Sequence[ArticleReading | None], keys: list[str], counts: Sequence[Counts]) -> Read:
-    """The articles' readings in the concept numbering of this run, one after the other."""
+def _assemble(known: Sequence[ArticleReading | None], keys: list[str], counts: Sequence[Counts],
+              ids: Sequence[str | None]) -> Read:
+    """The articles' readings in the concept numbering of this run, one after the other (`ids`: their
+    articles', None for an article without sentences)."""
     wanted: dict[str, int] = {}
     for cid, key in enumerate(keys):  # a concept listed in two sections has two ids
         wanted[key] = wanted.get(key, 0) | 1 << cid
@@ -213,7 +231,8 @@ def _assemble(known: Sequence[ArticleReading | None], keys: list[str], counts: S
     readings: list[Reading] = []
     figures: dict[str, list[Found]] = {c.section: [] for c in counts}
     by_key = [(c.section, c.key) for c in counts]
-    for reading in known:
+    heads: dict[str, list[int]] = {}
+    for reading, article in zip(known, ids, strict=True):
         assert reading is not None  # read above if it was not known
         for section, key in by_key:
             figures[section] += [f._replace(sentence=len(readings) + f.sentence) for f in reading.figures[key]]
@@ -221,15 +240,19 @@ def _assemble(known: Sequence[ArticleReading | None], keys: list[str], counts: S
         columns = (reading.named, reading.asserted, reading.lead, reading.apart, reading.words, reading.leans)
         if bits == [1 << j for j in range(len(keys))]:  # read for exactly this run's concepts: nothing to renumber
             readings += map(Reading._make, zip(*columns, strict=True))
+            if article is not None:
+                heads[article] = reading.heads
             continue
         table = tables.setdefault(tuple(reading.concepts), {0: 0})
-        for column in columns[:4]:
+        for column in (*columns[:4], reading.heads):
             for local in set(column).difference(table):  # (not `- table.keys()`: that makes a set of the whole table)
                 table[local] = _renumber(local, bits)
         new = table.__getitem__
+        if article is not None:
+            heads[article] = list(map(new, reading.heads))
         readings += map(Reading._make, zip(map(new, reading.named), map(new, reading.asserted), map(new, reading.lead),
                                            map(new, reading.apart), reading.words, reading.leans, strict=True))
-    return Read(readings, figures)
+    return Read(readings, figures, heads)
 
 
 def _renumber(local: int, bits: list[int]) -> int:

@@ -23,7 +23,7 @@ from .parallel import in_two
 from .reading import Reading, read_sentences
 from .scoring import MIN_WORDS, Found, Ids, Reason, Why, fit, idf, matched
 from .timeline import dated, newest_first
-from .units import Grouping, Unit, articles_about, context, group, under_headings, unit
+from .units import Grouping, Heads, Unit, articles_about, context, group, under_headings, unit
 
 _QUESTION = re.compile(r"\?[\"'“”»«)]*$")
 CANDIDATES_PER_SLOT = 3  # distinct candidates per excerpt slot, enough for the ordering to choose from
@@ -67,17 +67,18 @@ Chosen = dict[str, list[Candidate]]
 
 def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Sequence[Reading] | None = None,
                     workers: int | None = None, figures: Mapping[str, Collection[int]] | None = None,
-                    concepts: Concepts | None = None) -> list[SectionChoice]:
+                    concepts: Concepts | None = None, heads: Heads | None = None) -> list[SectionChoice]:
     """`readings`: of the sentences, for `concepts` (read here when not given). `figures`: per section
     that shows a figure table, the positions of the sentences that give one of its figures; such a
-    sentence is quoted there when the section does not exclude it, whatever its words."""
+    sentence is quoted there when the section does not exclude it, whatever its words. `heads`: what
+    the articles' headlines and headings name, as read (read here for an article without)."""
     concepts = concepts or Concepts.of(config)
     if readings is None:
         readings = read_sentences(sentences, concepts.synonyms, workers)
     grouping = group(sentences, readings, concepts.excluded_mask)
     decisions = _Decisions(concepts, grouping)
     chosen, rejected = _assign(grouping, sentences, readings, concepts, decisions, figures or {}, config.quote_once,
-                              workers)
+                              workers, heads)
     return _excerpts(concepts, chosen, rejected, grouping, sentences)
 
 
@@ -123,12 +124,12 @@ class _Decisions:
 
 def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
             decide: _Decisions, figures: Mapping[str, Collection[int]], quote_once: bool,
-            workers: int | None) -> tuple[Chosen, dict[str, _Rejections]]:
+            workers: int | None, heads: Heads | None) -> tuple[Chosen, dict[str, _Rejections]]:
     """Each unit to the section it fits best (and, unless `quote_once`, to the others it fits), or
     to the rejections of those it does not fit. A large folder's second half of units is assigned in
     a copy of this process, on the other core."""
-    about = articles_about(sentences, readings, concepts)
-    headed = under_headings(sentences, concepts)
+    about = articles_about(sentences, readings, concepts, heads)
+    headed = under_headings(sentences, concepts, heads)
     figure_at: dict[int, frozenset[str]] = {}
     for sid, positions in figures.items():
         for i in positions:

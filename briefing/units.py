@@ -5,13 +5,13 @@ story."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from .concepts import Concepts
 from .models import TAIL, TAIL_HEADING, Article, Sentence, Span
-from .reading import Reading
+from .reading import Reading, heads_of
 from .terms import ids, mask
 
 MAX_UNIT_SENTENCES = 4
@@ -98,24 +98,34 @@ def contiguous(a: Sentence, b: Sentence) -> bool:
     return a.article is b.article and b.index == a.index + 1 and not a.article.text[a.end : b.start].strip()
 
 
-def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts) -> dict[str, int]:
+Heads = Mapping[str, list[int]]  # per article id, what its headline and headings name (reading.heads_of)
+
+
+def _heads(article: Article, heads: Heads | None, concepts: Concepts) -> list[int]:
+    found = heads.get(article.id) if heads is not None else None
+    return found if found is not None else heads_of(article, concepts.index)
+
+
+def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
+                   heads: Heads | None = None) -> dict[str, int]:
     """Of the subject concepts (`require`, topic), those each article is about: named in its headline,
-    or in a fifth of its sentences (and at least two). Its sentences need not name them again."""
+    or in a fifth of its sentences (and at least two). Its sentences need not name them again.
+    `heads`: as read (read here for an article without)."""
     subjects = concepts.subjects_mask
     masks: dict[str, Counter[int]] = {}  # per article, how many of its sentences name each mask of subjects
-    titles: dict[str, str | None] = {}
+    titles: dict[str, int] = {}
     article: Article | None = None
     counted: Counter[int] = Counter()
     for s, reading in zip(sentences, readings, strict=True):
         if s.article is not article:  # an article's sentences mostly come together
             article = s.article
             counted = masks.setdefault(article.id, Counter())
-            titles[article.id] = article.title
+            if article.id not in titles:
+                titles[article.id] = _heads(article, heads, concepts)[0]
         counted[reading.named & subjects] += 1
     about = {}
     for art, counted in masks.items():
-        title = titles[art]
-        bits = concepts.index.names(title, None) & subjects if title else 0
+        bits = titles[art] & subjects
         total = sum(counted.values())
         per_concept: Counter[int] = Counter()
         for named, n in counted.items():
@@ -127,21 +137,24 @@ def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], c
     return about
 
 
-def under_headings(sentences: Sequence[Sentence], concepts: Concepts) -> list[int]:
+def under_headings(sentences: Sequence[Sentence], concepts: Concepts, heads: Heads | None = None) -> list[int]:
     """Per sentence, the subject concepts (`require`, topic) of the subheading it stands under, if
     any: "Erste Schritte Richtung Übergang" says what the paragraphs below it are about, as a
     headline does for its article. (Few lines are headings: each is read here, once.)"""
     subjects = concepts.subjects_mask
     under: list[int] = []
-    article, headings, at, named = None, [], 0, 0
+    article: Article | None = None
+    headings: list[Span] = []
+    named_by: list[int] = []
+    at, named = 0, 0
     for s in sentences:  # an article's sentences come in order, one article after another
         if s.article is not article:
             article = s.article
-            headings = sorted(f for f in article.furniture if f.kind in ("heading", TAIL_HEADING))
+            headings = article.headings()
+            named_by = _heads(article, heads, concepts)[1:] if headings else []
             at, named = 0, 0
         while at < len(headings) and headings[at].end <= s.start:
-            heading = headings[at]
-            named = concepts.index.names(article.text[heading.start : heading.end], article.language) & subjects
+            named = named_by[at] & subjects
             at += 1
         under.append(named)
     return under
