@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -65,6 +66,53 @@ class Sentence(NamedTuple):  # a tuple: a large folder has hundreds of thousands
 
     def __repr__(self) -> str:  # without the article's whole text
         return f"Sentence({self.article.id!r}, {self.start}, {self.end}, {self.index}, {self.paragraph})"
+
+
+class Reading(NamedTuple):
+    """What one sentence tells selection (reading.py: masks of concept ids in the numbering of the concepts
+    read for)."""
+
+    named: int  # the concepts it names
+    asserted: int  # those it names outside a what-if or an occasion
+    lead: int  # those in its opening words
+    apart: int  # those it names as a thing of their own, not beside another concept (see language.Said)
+    words: int  # how many words it has
+    leans: int  # whether it leans on the sentence before it: leaning.POINTS_BACK, CONTINUES (or 0: it stands alone)
+
+
+@dataclass(frozen=True)
+class Readings:
+    """The readings of many sentences, a list per field of Reading: a large folder has hundreds of
+    thousands of sentences, and lists of ints are made and read faster than a tuple per sentence."""
+
+    named: list[int] = field(default_factory=list)
+    asserted: list[int] = field(default_factory=list)
+    lead: list[int] = field(default_factory=list)
+    apart: list[int] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)
+    leans: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, readings: Iterable[Reading]) -> Readings:
+        columns = list(zip(*readings, strict=True)) or [()] * len(Reading._fields)
+        return cls(*map(list, columns))
+
+    def __len__(self) -> int:
+        return len(self.named)
+
+    def __getitem__(self, at: int) -> Reading:
+        return Reading(self.named[at], self.asserted[at], self.lead[at], self.apart[at], self.words[at], self.leans[at])
+
+    def __iter__(self) -> Iterator[Reading]:
+        return map(Reading, self.named, self.asserted, self.lead, self.apart, self.words, self.leans)
+
+    def only(self, positions: Sequence[int]) -> Readings:
+        """The readings at these positions, in their order."""
+        return Readings(*([column[at] for at in positions] for column in (*self.masks(), self.words, self.leans)))
+
+    def masks(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """The lists of concept masks: named, asserted, lead, apart."""
+        return self.named, self.asserted, self.lead, self.apart
 
 
 # ---- The brief: what render receives and what the JSON twin contains. ----

@@ -89,7 +89,7 @@ def build_brief(config: Config, articles_dir: Path, cache: ArticleCache | None =
         kept = {old: new for new, old in enumerate(at for at in range(len(sentences)) if at not in unrelated)}
         found = {sid: [f._replace(sentence=kept[f.sentence]) for f in fs if f.sentence in kept] for sid, fs in found.items()}
         sentences = [sentences[at] for at in kept]
-        readings = [readings[at] for at in kept]
+        readings = readings.only(list(kept))
     choices = select_excerpts(config, sentences, readings, figures={sid: {f.sentence for f in fs} for sid, fs in found.items()},
                               workers=workers, concepts=concepts, heads=read.heads)
     if cache:

@@ -16,22 +16,11 @@ from .figure_counts import Counts, digest
 from .figures import Found, find_figures
 from .language import known_lemmas, new_lemmas, remember_lemmas
 from .leaning import leanings
-from .models import Article, Sentence
+from .models import Article, Readings, Sentence
 from .parallel import per_article
 from .terms import ConceptIndex
 
 MAX_CONCEPTS_KEPT = 200  # concepts remembered per article; past this (many edits) the reading starts afresh
-
-class Reading(NamedTuple):  # a tuple: a large folder has millions
-    """What one sentence tells selection (masks of concept ids in the numbering of the concepts read for)."""
-
-    named: int  # the concepts it names
-    asserted: int  # those it names outside a what-if or an occasion
-    lead: int  # those in its opening words
-    apart: int  # those it names as a thing of their own, not beside another concept (see language.Said)
-    words: int  # how many words it has
-    leans: int  # whether it leans on the sentence before it: leaning.POINTS_BACK, CONTINUES (or 0: it stands alone)
-
 
 @dataclass
 class ArticleReading:
@@ -82,7 +71,7 @@ class ReadingStore(Protocol):
 
 @dataclass(frozen=True)
 class Read:
-    readings: list[Reading]  # one per sentence, in the order of the groups given
+    readings: Readings  # one per sentence, in the order of the groups given
     figures: dict[str, list[Found]]  # per section that shows figures, sentence positions in that same order
     heads: dict[str, list[int]]  # per article id, the concepts its headline and its headings name (heads_of)
 
@@ -138,17 +127,18 @@ def read_concepts(groups: Sequence[tuple[str | None, Sequence[Sentence]]], conce
 
 
 def read_sentences(sentences: Sequence[Sentence], concepts: Sequence[Sequence[str]],
-                   workers: int | None = None) -> list[Reading]:
+                   workers: int | None = None) -> Readings:
     """Readings of any sentences, in the order given (those of one article are read together, in order)."""
     batches: dict[str, list[int]] = {}
     for at, s in enumerate(sentences):
         batches.setdefault(s.article.id, []).append(at)
     read = read_concepts([(None, [sentences[at] for at in batch]) for batch in batches.values()], concepts,
                          workers=workers)
-    readings: list[Reading] = [Reading(0, 0, 0, 0, 0, 0)] * len(sentences)
-    for at, reading in zip((at for batch in batches.values() for at in batch), read.readings, strict=True):
-        readings[at] = reading
-    return readings
+    order = [at for batch in batches.values() for at in batch]  # where each reading read goes
+    place = [0] * len(order)
+    for i, at in enumerate(order):
+        place[at] = i
+    return read.readings.only(place)
 
 
 class Job(NamedTuple):
@@ -228,7 +218,7 @@ def _assemble(known: Sequence[ArticleReading | None], keys: list[str], counts: S
     for cid, key in enumerate(keys):  # a concept listed in two sections has two ids
         wanted[key] = wanted.get(key, 0) | 1 << cid
     tables: dict[tuple[str, ...], dict[int, int]] = {}
-    readings: list[Reading] = []
+    readings = Readings()
     figures: dict[str, list[Found]] = {c.section: [] for c in counts}
     by_key = [(c.section, c.key) for c in counts]
     heads: dict[str, list[int]] = {}
@@ -237,21 +227,24 @@ def _assemble(known: Sequence[ArticleReading | None], keys: list[str], counts: S
         for section, key in by_key:
             figures[section] += [f._replace(sentence=len(readings) + f.sentence) for f in reading.figures[key]]
         bits = [wanted.get(k, 0) for k in reading.concepts]
-        columns = (reading.named, reading.asserted, reading.lead, reading.apart, reading.words, reading.leans)
+        masks = (reading.named, reading.asserted, reading.lead, reading.apart)
+        readings.words.extend(reading.words)
+        readings.leans.extend(reading.leans)
         if bits == [1 << j for j in range(len(keys))]:  # read for exactly this run's concepts: nothing to renumber
-            readings += map(Reading._make, zip(*columns, strict=True))
+            for column, read in zip(readings.masks(), masks, strict=True):
+                column.extend(read)
             if article is not None:
                 heads[article] = reading.heads
             continue
         table = tables.setdefault(tuple(reading.concepts), {0: 0})
-        for column in (*columns[:4], reading.heads):
-            for local in set(column).difference(table):  # (not `- table.keys()`: that makes a set of the whole table)
+        for read in (*masks, reading.heads):
+            for local in set(read).difference(table):  # (not `- table.keys()`: that makes a set of the whole table)
                 table[local] = _renumber(local, bits)
         new = table.__getitem__
         if article is not None:
             heads[article] = list(map(new, reading.heads))
-        readings += map(Reading._make, zip(map(new, reading.named), map(new, reading.asserted), map(new, reading.lead),
-                                           map(new, reading.apart), reading.words, reading.leans, strict=True))
+        for column, read in zip(readings.masks(), masks, strict=True):
+            column.extend(map(new, read))
     return Read(readings, figures, heads)
 
 

@@ -18,9 +18,9 @@ from .concepts import Concepts
 from .config import Config, SectionConfig
 from .corroboration import Candidate, deduplicate, gist_of, merge_neighbours, order, rarity_of, where
 from .leaning import POINTS_BACK
-from .models import Excerpt, Sentence
+from .models import Excerpt, Readings, Sentence
 from .parallel import in_two
-from .reading import Reading, read_sentences
+from .reading import read_sentences
 from .scoring import MIN_WORDS, Found, Ids, Reason, Why, fit, idf, matched
 from .timeline import dated, newest_first
 from .units import Grouping, Heads, Unit, articles_about, context, group, under_headings, unit
@@ -65,7 +65,7 @@ _Decision = tuple[list[tuple[str, float, list[str]]], list[tuple[str, float, Why
 Chosen = dict[str, list[Candidate]]
 
 
-def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Sequence[Reading] | None = None,
+def select_excerpts(config: Config, sentences: Sequence[Sentence], readings: Readings | None = None,
                     workers: int | None = None, figures: Mapping[str, Collection[int]] | None = None,
                     concepts: Concepts | None = None, heads: Heads | None = None) -> list[SectionChoice]:
     """`readings`: of the sentences, for `concepts` (read here when not given). `figures`: per section
@@ -122,7 +122,7 @@ class _Decisions:
         return [(sid, score, labels) for _, _, score, sid, labels in fits], left_out
 
 
-def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
+def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Readings, concepts: Concepts,
             decide: _Decisions, figures: Mapping[str, Collection[int]], quote_once: bool,
             workers: int | None, heads: Heads | None) -> tuple[Chosen, dict[str, _Rejections]]:
     """Each unit to the section it fits best (and, unless `quote_once`, to the others it fits), or
@@ -165,7 +165,7 @@ def _assign(grouping: Grouping, sentences: Sequence[Sentence], readings: Sequenc
     return chosen, rejected
 
 
-def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
+def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Readings, concepts: Concepts,
          about: dict[str, int], headed: Sequence[int], figure_at: dict[int, frozenset[str]]) -> _Key | None:
     """What decides where unit u goes: the concepts it names, asserts, opens with and names apart; the
     subjects named just before it, and by its article or the subheading above it; whether it is short;
@@ -177,24 +177,24 @@ def _key(u: int, grouping: Grouping, sentences: Sequence[Sentence], readings: Se
         return None
     starts, follows = grouping.starts, grouping.follows
     a, b = starts[u], starts[u + 1]
-    if grouping.cut_off[a] and follows[a] and readings[a].leans == POINTS_BACK:
+    if grouping.cut_off[a] and follows[a] and readings.leans[a] == POINTS_BACK:
         return None
     if b == a + 1:  # most units are one sentence
-        first = readings[a]
-        asserted, apart, words = first.asserted, first.apart, first.words
+        asserted, apart, words = readings.asserted[a], readings.apart[a], readings.words[a]
         figure = figure_at.get(a, _NONE)
     else:
         asserted = apart = words = 0
         for k in range(a, b):
-            asserted |= readings[k].asserted
-            apart |= readings[k].apart
-            words += readings[k].words
+            asserted |= readings.asserted[k]
+            apart |= readings.apart[k]
+            words += readings.words[k]
         figure = frozenset(sid for k in range(a, b) for sid in figure_at.get(k, ()))
     nearby = 0
+    said = readings.named
     for k in context(sentences, starts, u, follows):  # what the reader has just read
-        nearby |= readings[k].named
+        nearby |= said[k]
     # (of what comes before, only the subjects matter: fewer distinct keys to decide)
-    return (named, asserted, readings[a].lead, apart, nearby & concepts.subjects_mask,
+    return (named, asserted, readings.lead[a], apart, nearby & concepts.subjects_mask,
             about.get(sentences[a].article.id, 0) | headed[a], words < MIN_WORDS,
             _asks(sentences, a, b), figure)
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .concepts import Concepts
-from .models import TAIL, TAIL_HEADING, Article, Sentence, Span
-from .reading import Reading, heads_of
+from .models import TAIL, TAIL_HEADING, Article, Readings, Sentence, Span
+from .reading import heads_of
 from .terms import ids, mask
 
 MAX_UNIT_SENTENCES = 4
@@ -44,20 +44,22 @@ class Grouping:
     named: list[int]  # per unit: the concepts its sentences name
 
 
-def group(sentences: Sequence[Sentence], readings: Sequence[Reading], excluded: int) -> Grouping:
+def group(sentences: Sequence[Sentence], readings: Readings, excluded: int) -> Grouping:
     """Units of the sentences. A sentence that leans on the one before joins it, unless it names what
     a section excludes (`excluded`): then the fact before it is quoted without it ("… erklärten die
     Aufständischen. Sie riefen Millionen Flüchtlinge zur Rückkehr auf." in a section that excludes
     refugees)."""
     follows = [i > 0 and contiguous(sentences[i - 1], s) for i, s in enumerate(sentences)]
-    cut_off = [bool(r.leans) and bool(r.asserted & excluded) for r in readings]
-    starts = unit_starts(follows, [bool(r.leans) and not cut for r, cut in zip(readings, cut_off, strict=True)])
+    cut_off = [bool(leans) and bool(asserted & excluded) for leans, asserted in zip(readings.leans, readings.asserted,
+                                                                                     strict=True)]
+    starts = unit_starts(follows, [bool(leans) and not cut for leans, cut in zip(readings.leans, cut_off, strict=True)])
     starts.append(len(sentences))
     named_by_unit = []
+    said = readings.named
     for a, b in zip(starts, starts[1:], strict=False):
-        named = readings[a].named
+        named = said[a]
         for k in range(a + 1, b):
-            named |= readings[k].named
+            named |= said[k]
         named_by_unit.append(named)
     return Grouping(starts, follows, cut_off, named_by_unit)
 
@@ -106,7 +108,7 @@ def _heads(article: Article, heads: Heads | None, concepts: Concepts) -> list[in
     return found if found is not None else heads_of(article, concepts.index)
 
 
-def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], concepts: Concepts,
+def articles_about(sentences: Sequence[Sentence], readings: Readings, concepts: Concepts,
                    heads: Heads | None = None) -> dict[str, int]:
     """Of the subject concepts (`require`, topic), those each article is about: named in its headline,
     or in a fifth of its sentences (and at least two). Its sentences need not name them again.
@@ -116,13 +118,13 @@ def articles_about(sentences: Sequence[Sentence], readings: Sequence[Reading], c
     titles: dict[str, int] = {}
     article: Article | None = None
     counted: Counter[int] = Counter()
-    for s, reading in zip(sentences, readings, strict=True):
+    for s, named in zip(sentences, readings.named, strict=True):
         if s.article is not article:  # an article's sentences mostly come together
             article = s.article
             counted = masks.setdefault(article.id, Counter())
             if article.id not in titles:
                 titles[article.id] = _heads(article, heads, concepts)[0]
-        counted[reading.named & subjects] += 1
+        counted[named & subjects] += 1
     about = {}
     for art, counted in masks.items():
         bits = titles[art] & subjects
@@ -160,7 +162,7 @@ def under_headings(sentences: Sequence[Sentence], concepts: Concepts, heads: Hea
     return under
 
 
-def unrelated_tails(concepts: Concepts, sentences: Sequence[Sentence], readings: Sequence[Reading]) -> set[int]:
+def unrelated_tails(concepts: Concepts, sentences: Sequence[Sentence], readings: Readings) -> set[int]:
     """Positions of the sentences in a block at an article's end that may be another story (see TAIL)
     and names nothing of the brief: not its topic, no section's required concept, nor two concepts of
     one section. A tail that does is the article's own last part ("Erste Schritte Richtung Übergang")."""
@@ -187,7 +189,7 @@ def unrelated_tails(concepts: Concepts, sentences: Sequence[Sentence], readings:
         named = concepts.index.names(headings[where], sentences[block[0]].article.language) \
             if where in headings else 0
         for at in block:
-            named |= readings[at].named
+            named |= readings.named[at]
         if not (named & concepts.subjects_mask
                 or any((named & r.concepts_mask).bit_count() >= MIN_CONCEPTS for r in concepts.rules)):
             unrelated.update(block)

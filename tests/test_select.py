@@ -573,13 +573,13 @@ def test_what_follows_a_sentence_on_the_topic_clears_the_bar_as_if_it_named_it()
 @pytest.mark.parametrize("order", [[0, 1, 2], [2, 0, 1], [1, 2, 0]])
 def test_units_that_follow_each_other_become_one_excerpt_in_any_order_given(order: list[int]) -> None:
     from briefing.corroboration import merge_neighbours
-    from briefing.reading import Reading
+    from briefing.models import Reading, Readings
     from briefing.units import group
 
     first = split_sentences(_article("Seoul schickt Waffen. Kiew dankt dafür. Das Wetter bleibt mild."))
     other = split_sentences(Article(id="b", path="b.txt", text="Pjöngjang schweigt.", language="de"))
     sentences = first + other
-    grouping = group(sentences, [Reading(0, 0, 0, 0, 3, 0)] * len(sentences), 0)  # one unit per sentence
+    grouping = group(sentences, Readings.of([Reading(0, 0, 0, 0, 3, 0)] * len(sentences)), 0)  # one unit per sentence
     chosen = [(0, 2.0, ["Waffen"]), (1, 1.0, []), (3, 1.5, [])]
     excerpts = merge_neighbours([chosen[i] for i in order], 5, grouping, sentences)
     assert [(e.source, e.text) for e in excerpts] == [("a", "Seoul schickt Waffen. Kiew dankt dafür."),
