@@ -45,6 +45,7 @@ def per_article(work: Callable[[J], R], jobs: Sequence[J], workers: int | None,
 
 
 def _start_worker(parent: int, setup: tuple[Callable[..., object], tuple[object, ...]] | None) -> None:
+    gc.enable()  # a forked worker inherits the collector switched off (cli._main); its thousands of articles leave cycles
     _end_with_parent(parent)
     if setup:
         setup[0](*setup[1])

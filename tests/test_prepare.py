@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Callable
@@ -215,6 +216,22 @@ def test_one_process_and_many_give_identical_briefs(tmp_path: Path, monkeypatch:
     assert pools == ["pool", "pool"]
     assert single.model_dump_json() == multi.model_dump_json()
     assert single.sections[0].excerpts
+
+
+def _collects(_: int) -> bool:
+    return gc.isenabled()
+
+
+def test_pool_workers_collect_cycles_while_the_main_process_does_not() -> None:
+    """The command switches the collector off for its own large, long-lived data (cli._main); a worker
+    forked from it reads thousands of articles, whose cycles must not pile up until it ends."""
+    import briefing.parallel as parallel
+
+    gc.disable()
+    try:
+        assert all(parallel.per_article(_collects, list(range(parallel.PARALLEL_FROM)), 2, None))
+    finally:
+        gc.enable()
 
 
 @pytest.mark.skipif(__import__("briefing.parallel").parallel.START_METHOD != "fork", reason="copies are forked")
