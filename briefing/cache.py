@@ -1,7 +1,8 @@
 """A cache of processed articles (decoded text, metadata, furniture, sentences), one file per
 article, keyed by the file's content, its sources.yaml entry and the code that processed it. The
 folder is safe to delete; an entry from other content or another version of the code is never used,
-and a damaged entry is ignored and written anew."""
+and a damaged entry is ignored and written anew. An entry no run has used for KEEP_UNUSED_DAYS (an
+edited or removed article's, one an older version of the code wrote) is removed."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import marshal
 import operator
 import os
 import re
+import time
 import zlib
 from functools import lru_cache
 from importlib import metadata
@@ -86,6 +88,7 @@ class ArticleCache:
         self._root = str(folder)  # entries' paths are made as strings: a large folder looks up 20,000 a run
         # what a run killed while writing entries left behind, and entries in the JSON format used before
         remove_stale_temporaries(folder, _JSON_ENTRY)
+        remove_unused_entries(folder)
         self.version = version or tool_version()
         self.reading_version = reading or reading_version()
 
@@ -105,7 +108,7 @@ class ArticleCache:
     def get(self, key: str, text: str | None = None) -> tuple[Article, list[tuple[int, int, int]]] | None:
         """`text`: the file's own text, for a format whose article text is the file (see put)."""
         try:
-            data = load_entry(self._path(key))
+            data = load_entry(self._path(key), used=True)
             if not isinstance(data, dict) or data.get("version") != self.version or data.get("key") != key:
                 return None
             a = data["article"]
@@ -149,7 +152,7 @@ class ArticleCache:
     def reading(self, key: str, sentences: int) -> ArticleReading | None:
         """What the article's sentences say, as far as an earlier run read them (see reading.py)."""
         try:
-            data = load_entry(self._path(key, ".reading"))
+            data = load_entry(self._path(key, ".reading"), used=True)
             if not isinstance(data, dict) or data.get("version") != self.reading_version or data.get("key") != key:
                 return None
             return ArticleReading.from_json(data, sentences)
@@ -213,14 +216,57 @@ def dump_entry(data: Any) -> bytes:
     return _ENTRY_TAG + zlib.crc32(payload).to_bytes(4, "big") + payload
 
 
-def load_entry(path: str) -> Any:
-    """The entry's data; ValueError when the file is not an intact entry (OSError when unreadable)."""
+def load_entry(path: str, used: bool = False) -> Any:
+    """The entry's data; ValueError when the file is not an intact entry (OSError when unreadable).
+    `used`: a run uses it, so it is kept (see remove_unused_entries)."""
     with open(path, "rb") as file:
         blob = file.read()
+        if used and time.time() - os.fstat(file.fileno()).st_mtime > _DAY:
+            _renew(path)
     payload = memoryview(blob)[_DATA_AT:]
     if not blob.startswith(_ENTRY_TAG) or int.from_bytes(blob[len(_ENTRY_TAG):_DATA_AT], "big") != zlib.crc32(payload):
         raise ValueError(f"{path}: not an intact cache entry")
     return marshal.loads(payload)
+
+
+KEEP_UNUSED_DAYS = 30
+_DAY = 86400.0
+_SUBFOLDER = re.compile(r"^[0-9a-f]{2}$")
+_ENTRY_NAME = re.compile(r"^[0-9a-f]{64}(\.reading)?" + re.escape(ENTRY_SUFFIX) + "$")
+
+
+def _renew(path: str) -> None:
+    """An entry's time is when a run last used it (renewed at most once a day: a warm run of a large
+    folder touches no files)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # (a cache that cannot be written only costs time)
+
+
+def remove_unused_entries(folder: Path) -> None:
+    """At most once a day: the entries no run has used for KEEP_UNUSED_DAYS. Without this the folder
+    grew by a copy of a whole folder's entries with each new version of the code, and kept every
+    edited or removed article's. Only files named as entries, in the cache's own subfolders, go."""
+    stamp = folder / "swept"
+    try:
+        if time.time() - stamp.stat().st_mtime < _DAY:
+            return
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    cutoff = time.time() - KEEP_UNUSED_DAYS * _DAY
+    try:
+        with os.scandir(folder) as subfolders:
+            for sub in [d.path for d in subfolders if _SUBFOLDER.match(d.name) and d.is_dir(follow_symlinks=False)]:
+                with os.scandir(sub) as entries:
+                    for entry in entries:
+                        if _ENTRY_NAME.match(entry.name) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                            Path(entry.path).unlink(missing_ok=True)
+        stamp.touch()
+    except OSError:
+        pass  # (an unreadable or missing folder: nothing to remove, or the next run tries again)
 
 
 def _write(path: Path, data: bytes) -> None:

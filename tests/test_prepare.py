@@ -74,6 +74,37 @@ def test_an_edited_article_is_processed_again(tmp_path: Path) -> None:
     assert len(list((tmp_path / "cache").rglob("*" + ENTRY_SUFFIX))) == 6  # the old entry stays, unused
 
 
+def test_entries_no_run_used_for_a_month_are_removed_once_a_day(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """What an older version of the code wrote, and the entry of an article since edited or removed,
+    is never read again: the cache would grow by a whole folder's entries with each version."""
+    import time
+
+    from briefing.cache import KEEP_UNUSED_DAYS
+
+    folder = _copy_seeds(tmp_path)
+    cache_dir = tmp_path / "cache"
+    prepare_articles(folder, ArticleCache(cache_dir), workers=1)
+    prepare_articles(folder, ArticleCache(cache_dir), workers=1)  # (the first found no folder to sweep yet)
+    used = sorted(cache_dir.rglob("*" + ENTRY_SUFFIX))
+    gone = cache_dir / "ab" / ("ab" + "0" * 62 + ENTRY_SUFFIX)  # another version's entry, or a removed article's
+    other = cache_dir / "ab" / "notes.txt"  # not an entry: never the cache's to remove
+    for path in (gone, other):
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(dump_entry({"version": "old"}))
+    month = time.time() - (KEEP_UNUSED_DAYS + 1) * 86400
+    for path in [*used, gone, other]:
+        os.utime(path, (month, month))
+    prepare_articles(folder, ArticleCache(cache_dir), workers=1)  # swept today already (the run before)
+    assert gone.exists()
+    os.utime(cache_dir / "swept", (month, month))
+    with caplog.at_level("INFO", logger="briefing"):
+        again = prepare_articles(folder, ArticleCache(cache_dir), workers=1)
+    assert not gone.exists() and other.exists()
+    # the entries the run before used were renewed, so kept: this run took every article from them
+    assert "5 articles from the cache, 0 to process" in caplog.text and len(again.articles) == 5
+    assert sorted(cache_dir.rglob("*" + ENTRY_SUFFIX)) == used
+
+
 def test_a_sidecar_change_is_not_served_from_the_cache(tmp_path: Path) -> None:
     folder = _copy_seeds(tmp_path)
     cache = ArticleCache(tmp_path / "cache")
