@@ -51,8 +51,7 @@ def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
         return False
     inner = lines[:-1]
     runs_on = sum(1 for s, e in inner if not _ENDS_SENTENCE.search(text[s:e]) and e - s >= 40)
-    lengths = [e - s for s, e in inner]
-    if not (runs_on * 2 > len(inner) and max(lengths) <= 100):
+    if not (runs_on * 2 > len(inner) and max(e - s for s, e in inner) <= 100):
         return False
     # A wrapped line is about as full as the width allows: the next line's first word would not have
     # fit on it (give or take a few characters, for text wrapped by hand). A headline over its
@@ -108,9 +107,10 @@ _NEXT = {"de": re.compile(r"\s+[„\"“«»‚‘‹›(\[]*(.)?"), "en": re.co
 # a word, perhaps in quotation marks ("Schwäche". «Provokation».), then the end
 _PLAIN_END = {"de": re.compile(r"(?:^|[\s\"„“«»‚‘(\[-])[^\W\d_]{2,}[\"”’»«]?(?:[.!?]|\.[\"”’»)\]“«‹›‘]+)$"),
               "en": re.compile(r"(?:^|[\s\"„“«»‚‘(\[-])[^\W\d_]{2,}[\"”’»«]?(?:[.!?]|\.[\"”’»)\]]+)$")}
-_HARD = re.compile(r"\d\.\s|\.\.|…|[!?][\"“”»«'’‹›‚‘]|[.!?][\"”’»)\]]*[“«‘‹›']|[.!?][^\W\d_]|(?<=[^\W\d_])\.[^\W\d_]|"
-                   r"\b[^\W\d_]\.|[:;]-?[()\[\]DPpOo/|*]|(?i:https?:|www\.)|@|#\w|[^\S ]|(?<=[^\W\d_])(?i:str|nr)\.|"
-                   r"[.!?]\s+[^\s\"„“«‚‘(\[A-ZÄÖÜ]")
+_HARD = re.compile("|".join([  # each kind opens with its mark (a lookbehind for what is before): 4x faster
+    r"\.(?<=\d\.)\s", r"\.\.", "…", r"[!?][\"“”»«'’‹›‚‘]", r"[.!?][\"”’»)\]]*[“«‘‹›']", r"[.!?][^\W\d_]", r"\.(?<=[^\W\d_]\.)[^\W\d_]",
+    r"\.(?<=(?<!\w)[^\W\d_]\.)", r"[:;]-?[()\[\]DPpOo/|*]", r":(?<=(?i:http):)", r":(?<=(?i:https):)", r"\.(?<=(?i:www)\.)", "@",
+    r"#\w", r"[^\S ]", r"\.(?<=[^\W\d_](?i:str)\.)", r"\.(?<=[^\W\d_](?i:nr)\.)", r"[.!?]\s+[^\s\"„“«‚‘(\[A-ZÄÖÜ]"]))
 # a word and its full stop before a quote or at the end (one before white space is an end _pieces decided on)
 _WORD_DOT = re.compile(r"(?<![\w.])[^\W\d_][\w-]*\.(?=[\"“”»«'’)]|$)")
 # "U.S.", "z.B.": SoMaJo never ends a sentence at a run of single letters with full stops
