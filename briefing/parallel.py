@@ -41,7 +41,19 @@ def per_article(work: Callable[[J], R], jobs: Sequence[J], workers: int | None,
                                  initargs=(os.getpid(), setup)) as pool:
             yield from _counted(pool.map(work, jobs, chunksize=max(1, len(jobs) // (workers * 8))), len(jobs), progress)
     else:
-        yield from _counted(map(work, jobs), len(jobs), progress)
+        yield from _counted(_collecting(map(work, jobs)), len(jobs), progress)
+
+
+def _collecting(results: Iterator[R]) -> Iterator[R]:
+    """The work done in this process collects its cycles, as a worker's does (_start_worker): a folder
+    read on one core left about 110 cyclic objects an article (18 MB more for 1,000 articles)."""
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        yield from results
+    finally:
+        if not was:
+            gc.disable()
 
 
 def _start_worker(parent: int, setup: tuple[Callable[..., object], tuple[object, ...]] | None) -> None:

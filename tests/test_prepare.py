@@ -253,7 +253,7 @@ def _collects(_: int) -> bool:
     return gc.isenabled()
 
 
-def test_pool_workers_collect_cycles_while_the_main_process_does_not() -> None:
+def test_per_article_work_collects_cycles_while_the_main_process_does_not() -> None:
     """The command switches the collector off for its own large, long-lived data (cli._main); a worker
     forked from it reads thousands of articles, whose cycles must not pile up until it ends."""
     import briefing.parallel as parallel
@@ -261,6 +261,8 @@ def test_pool_workers_collect_cycles_while_the_main_process_does_not() -> None:
     gc.disable()
     try:
         assert all(parallel.per_article(_collects, list(range(parallel.PARALLEL_FROM)), 2, None))
+        assert all(parallel.per_article(_collects, [1, 2], 2, None))  # few: done in this process, collecting too
+        assert not gc.isenabled()  # (and the main process's choice is restored after)
     finally:
         gc.enable()
 
