@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 
@@ -29,7 +30,8 @@ def merge_neighbours(chosen: list[Candidate], best: int, grouping: Grouping, sen
     """Units of one section that follow each other directly become one excerpt; the `best` of
     them, best first. (A large folder has hundreds of thousands of candidates: they are positions
     of units until they are among the best.)"""
-    if any(c[0] >= d[0] for c, d in zip(chosen, chosen[1:], strict=False)):  # (select gives them in order)
+    positions = [c[0] for c in chosen]
+    if not all(map(operator.lt, positions, positions[1:])):  # (select gives them in order)
         chosen = sorted(chosen, key=lambda c: c[0])
     starts, follows = grouping.starts, grouping.follows
     groups: list[list[Candidate]] = []
@@ -44,14 +46,18 @@ def merge_neighbours(chosen: list[Candidate], best: int, grouping: Grouping, sen
             groups.append(last)
             begin = sentences[starts[u]].start
         previous = u
-    # ranked by score, then by where they are (a large folder has a hundred thousand groups: only the best are sorted)
-    firsts = [sentences[starts[g[0][0]]] for g in groups]
-    ranked = heapq.nsmallest(best, ((-_group_score(g), first.article.id, first.index, at)
-                                    for at, (g, first) in enumerate(zip(groups, firsts, strict=True))))
+    # ranked by score, then by where they are. A large folder has a hundred thousand groups: only those
+    # scored at least as well as the best-th are placed and sorted.
+    scores = list(map(_group_score, groups))
+    floor = heapq.nlargest(best, scores)[-1] if 0 < best < len(scores) else -math.inf
+    firsts = {at: sentences[starts[groups[at][0][0]]] for at, score in enumerate(scores) if score >= floor}
+    ranked = sorted((-scores[at], first.article.id, first.index, at) for at, first in firsts.items())[:best]
     return [_excerpt(groups[at], firsts[at], sentences[starts[groups[at][-1][0] + 1] - 1]) for *_, at in ranked]
 
 
 def _group_score(group: list[Candidate]) -> float:
+    if len(group) == 1:  # (most are one unit)
+        return group[0][1]
     return max(s for _, s, _ in group) + 0.25 * (len(group) - 1)
 
 
