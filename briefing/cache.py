@@ -22,7 +22,7 @@ from typing import Any
 
 from .errors import RenderError
 from .models import Article, Span
-from .output import remove_stale_temporaries, write_atomically
+from .output import remove_stale_temporaries, write_atomically, write_entry
 from .reading import ArticleReading
 
 # The code that decides what an article and its sentences are: ingest and segment, and every module of
@@ -147,7 +147,7 @@ class ArticleCache:
             },
             "sentences": [n for span in spans for n in span],  # flat: a list of lists takes three times as long to load
         }
-        _write(Path(self._path(key)), dump_entry(data))
+        _write_entry(self._path(key), dump_entry(data))
 
     def reading(self, key: str, sentences: int) -> ArticleReading | None:
         """What the article's sentences say, as far as an earlier run read them (see reading.py)."""
@@ -161,7 +161,7 @@ class ArticleCache:
 
     def put_reading(self, key: str, reading: ArticleReading) -> None:
         data = {"version": self.reading_version, "key": key, **reading.as_json()}
-        _write(Path(self._path(key, ".reading")), dump_entry(data))
+        _write_entry(self._path(key, ".reading"), dump_entry(data))
 
     def copies(self, key: str) -> dict[str, str] | None:
         """Which files are copies of which, found by the last run on a folder of exactly these articles
@@ -274,3 +274,10 @@ def _write(path: Path, data: bytes) -> None:
         write_atomically(path, data)
     except RenderError:
         pass  # a cache that cannot be written only costs time
+
+
+def _write_entry(path: str, data: bytes) -> None:
+    try:
+        write_entry(path, data)
+    except OSError:
+        pass  # (as _write)

@@ -508,6 +508,19 @@ def test_the_cache_is_cleared_of_what_a_killed_run_left(tmp_path: Path) -> None:
     assert not leftover.exists()
 
 
+def test_cache_entries_are_shared_as_the_umask_says_and_leave_no_temporary(tmp_path: Path) -> None:
+    config = config_for(tmp_path, _one_article(tmp_path))
+    umask = os.umask(0o027)
+    try:
+        assert main(["build", "-q", "--config", str(config), "--out", str(tmp_path / "a.pdf")]) == 0
+    finally:
+        os.umask(umask)
+    entries = list((tmp_path / ".briefing-cache").glob("*/*.entry"))
+    assert len(entries) == 2  # the article's and its reading's
+    assert {e.stat().st_mode & 0o777 for e in entries} == {0o640}
+    assert not list((tmp_path / ".briefing-cache").rglob("*.tmp"))
+
+
 def test_front_matter_mistakes_are_warnings(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
