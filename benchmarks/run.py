@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -90,9 +91,10 @@ def main() -> None:
         brief_json = tmp / "seed.json"
         measure(PY, "-m", "briefing", "build", "--no-cache", "--config", str(seed_cfg), "--out", str(pdf), "--html", str(html),
                 "--json", str(brief_json))
-        bare = tmp / "bare.html"
+        bare, bare_full = tmp / "bare.html", tmp / "bare-full.html"
         bare.write_text(bare_html(json.loads(brief_json.read_text(encoding="utf-8"))), encoding="utf-8")
-        colds, floors, bares, warms = [], [], [], []
+        bare_full.write_text(bare_full_html(json.loads(brief_json.read_text(encoding="utf-8"))), encoding="utf-8")
+        colds, floors, bares, fulls, warms = [], [], [], [], []
         for _ in range(SEED_RUNS):
             colds.append(measure(PY, "-m", "briefing", "build", "-v", "--no-cache", "--config", str(seed_cfg),
                                  "--out", str(pdf)))
@@ -100,21 +102,29 @@ def main() -> None:
                                   f".write_pdf({str(tmp / 'f.pdf')!r})"))
             bares.append(measure(PY, "-c", f"import weasyprint; weasyprint.HTML(filename={str(bare)!r})"
                                  f".write_pdf({str(tmp / 'b.pdf')!r})"))
+            fulls.append(measure(PY, "-c", f"import weasyprint; weasyprint.HTML(filename={str(bare_full)!r})"
+                                 f".write_pdf({str(tmp / 'bf.pdf')!r})"))
             measure(PY, "-m", "briefing", "build", "--config", str(seed_cfg), "--out", str(pdf))  # fills the cache
             warms.append(measure(PY, "-m", "briefing", "build", "-v", "--config", str(seed_cfg), "--out", str(pdf)))
             shutil.rmtree(tmp / "cache-seed", ignore_errors=True)
-        cold, floor, bare_floor, warm = _median(colds), _median(floors), _median(bares), _median(warms)
+        cold, floor, bare_floor, full_floor, warm = (_median(colds), _median(floors), _median(bares), _median(fulls),
+                                                     _median(warms))
         ratio = float(cold["wall"]) / float(floor["wall"])  # type: ignore[arg-type]
         rows.append(_row(f"seed brief, cold, no cache (median of {SEED_RUNS})", cold))
         rows.append(_row(f"seed brief, cold process, warm cache (median of {SEED_RUNS})", warm))
         rows.append(_row(f"floor: import WeasyPrint, render the same HTML (median of {SEED_RUNS})", floor))
         rows.append(_row(f"bare floor: import WeasyPrint, render the same content as plain headings, quotes and a "
                          f"list with one A4 stylesheet (median of {SEED_RUNS})", bare_floor))
+        rows.append(_row(f"bare floor, all the text: the same, with the brief's front matter, key points, each excerpt's "
+                         f"line of claimant, source and date, the figures as plain lines, full source entries (median of "
+                         f"{SEED_RUNS})", full_floor))
         checks.append(f"seed brief / floor: {ratio:.2f}x (target <= 1.3x), with a warm cache "
                       f"{float(warm['wall']) / float(floor['wall']):.2f}x")  # type: ignore[arg-type]
         bare_wall = float(bare_floor["wall"])  # type: ignore[arg-type]
         checks.append(f"seed brief, cold process, warm cache / bare floor: {float(warm['wall']) / bare_wall:.2f}x "  # type: ignore[arg-type]
-                      f"(target <= 1.5x): what the brief's styling and features cost beyond the content")
+                      f"(target <= 1.5x): what the brief's styling, features and added content cost beyond its excerpts "
+                      f"and source list; against the bare floor with all of its text "
+                      f"{float(warm['wall']) / float(full_floor['wall']):.2f}x: what its styling and features cost")  # type: ignore[arg-type]
         # 2. Corpora: mostly other-topic filler, as the issue's first measure; and on-topic folders
         #    (most paragraphs on the brief's topic), as a newsroom's topic folder is.
         walls = {}
@@ -153,20 +163,62 @@ def main() -> None:
     print("\n".join(results))
 
 
-def bare_html(brief: dict[str, object]) -> str:
-    """The brief's content with none of its styling: a title, each section's excerpts as plain
-    blockquotes with their citation number, the source list; an A4 page with page numbers."""
+_BARE_HEAD = ("<!doctype html><html><head><meta charset='utf-8'><style>@page { size: A4; margin: 2cm; "
+              "@bottom-right { content: counter(page) ' / ' counter(pages); } } body { font-family: serif; }</style>"
+              "</head><body>")
+
+
+def bare_html(brief: dict[str, Any]) -> str:
+    """The brief's excerpts and source list with none of its styling: a title, each section's excerpts
+    as plain blockquotes with their citation number, the source list; an A4 page with page numbers."""
     esc = html.escape
-    sources = brief["sources"]  # type: ignore[index]
-    number = {s["id"]: s["number"] for s in sources}  # type: ignore[union-attr]
-    parts = ["<!doctype html><html><head><meta charset='utf-8'><style>@page { size: A4; margin: 2cm; "
-             "@bottom-right { content: counter(page) ' / ' counter(pages); } } body { font-family: serif; }</style>"
-             f"</head><body><h1>{esc(str(brief['title']))}</h1>"]
-    for section in brief["sections"]:  # type: ignore[union-attr]
+    sources = brief["sources"]
+    number = {s["id"]: s["number"] for s in sources}
+    parts = [_BARE_HEAD, f"<h1>{esc(str(brief['title']))}</h1>"]
+    for section in brief["sections"]:
         parts.append(f"<h2>{esc(section['title'])}</h2>")
         parts += [f"<blockquote>{esc(e['text'])} [{number[e['source']]}]</blockquote>" for e in section["excerpts"]]
-    parts.append("<h2>Sources</h2><ol>" + "".join(f"<li>{esc(str(s.get('title') or s['path']))}</li>" for s in sources)  # type: ignore[union-attr]
+    parts.append("<h2>Sources</h2><ol>" + "".join(f"<li>{esc(str(s.get('title') or s['path']))}</li>" for s in sources)
                  + "</ol></body></html>")
+    return "".join(parts)
+
+
+def bare_full_html(brief: dict[str, Any]) -> str:
+    """All the text the brief prints, with none of its styling or generated content: bare_html plus
+    the front matter, the key points, each excerpt's line of who said it, where and when, and which
+    sources also report it, the figures (one plain line each) and each source's full entry. What the
+    brief costs beyond this is its look and its features (table of contents with page numbers, the
+    figure table, running headers, PDF tags, the attached data); beyond bare_html, also its content."""
+    esc = html.escape
+    sources = {s["id"]: s for s in brief["sources"]}
+
+    def cite(sid: str) -> str:
+        return f"[{sources[sid]['number']}]"
+
+    def line(e: dict[str, object]) -> str:
+        said = f"{e['attribution']} · " if e.get("attribution") else ""
+        also = "; ".join(str(sources[c["source"]]["label"]) for c in e.get("corroborated_by") or [])
+        return esc(f"{said}{sources[e['source']]['label']}, {e.get('published') or ''}" + (f" · also: {also}" if also else ""))
+
+    parts = [_BARE_HEAD, f"<h1>{esc(str(brief['title']))}</h1>"]
+    parts += [f"<p>{esc(str(brief[k]))}</p>" for k in ("subtitle", "date", "author") if brief.get(k)]
+    parts += [f"<p>{brief['period'][0]} – {brief['period'][1]}</p>"] if brief.get("period") else []
+    parts.append("<h2>Key points</h2>")
+    sections = brief["sections"]
+    for section in sections:
+        top = section["excerpts"][section["key_point"]] if section["excerpts"] else None
+        parts.append(f"<h3>{esc(section['title'])}</h3>" + (f"<p>{esc(top['text'])} {cite(top['source'])}</p>" if top else ""))
+    for section in sections:
+        parts.append(f"<h2>{esc(section['title'])}</h2>" + (f"<p>{esc(section['question'])}</p>" if section.get("question") else ""))
+        if section["figures"]:
+            parts.append("<ul>" + "".join(f"<li>{esc(str(f['value']))} {esc(str(f['counts'] or ''))} · {esc(str(f['attribution'] or '–'))}"
+                                          f" · {esc(str(sources[f['source']]['label']))} {cite(f['source'])} · {f['published'] or ''}</li>"
+                                          for f in section["figures"]) + "</ul>")
+        parts += [f"<blockquote>{esc(e['text'])} {cite(e['source'])}<br>{line(e)}</blockquote>" for e in section["excerpts"]]
+    parts.append("<h2>Sources</h2><ol>" + "".join(
+        f"<li>{esc(str(s.get('title') or s['path']))}. Outlet: {esc(str(s.get('outlet') or '?'))}. Published: {s.get('published') or '?'}."
+        f"{' ' + esc(str(s['url'])) + '.' if s.get('url') else ''} File: {esc(str(s['path']))} · cited {s['cited']} times</li>"
+        for s in sources.values() if s.get("cited")) + "</ol></body></html>")
     return "".join(parts)
 
 
