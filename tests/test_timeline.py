@@ -159,6 +159,22 @@ def test_copies_are_found_where_every_sentence_is_in_many_files() -> None:
     assert {kept: [c.id for c in cs] for kept, cs in copies.copies.items()} == {"a07": ["b_saved_twice"]}
 
 
+def test_a_copy_shares_nine_in_ten_of_the_shorter_telling_s_sentences() -> None:
+    """The fold's threshold, at its edge: a file that shares 9 of its 10 sentences with a longer one is
+    its copy; one that shares 8 of 10 is not, nor a note of two sentences that both share."""
+    from briefing.copies import fold_copies
+    from briefing.models import Article
+    from briefing.segment import split_sentences
+
+    said = [f"Nordkorea hat nach Angaben aus Seoul im Monat {m} weitere {m}00 Soldaten nach Russland geschickt."
+            for m in range(1, 13)]
+    own = [f"Das Ministerium in Kiew meldete am Tag {d} neue Gefechte in der Region Kursk." for d in range(1, 4)]
+    texts = {"a_full": said, "b_nine": said[:9] + own[:1], "c_eight": said[:8] + own[1:3], "d_note": said[:2]}
+    articles = [Article(id=k, path=f"{k}.txt", text=" ".join(v), language="de") for k, v in texts.items()]
+    copies = fold_copies(articles, [s for a in articles for s in split_sentences(a)])
+    assert {kept: [c.id for c in cs] for kept, cs in copies.copies.items()} == {"a_full": ["b_nine"]}
+
+
 def test_the_copies_of_a_folder_are_found_once_and_afresh_when_an_article_changes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from briefing import copies as copies_module
