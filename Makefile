@@ -22,6 +22,9 @@ $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -e '.[test]'
+	@# an editable install leaves the package uncompiled, and where PYTHONDONTWRITEBYTECODE is set every run
+	@# compiled it again: 0.05-0.1 s of a 1 s seed brief
+	$(VENV)/bin/python -m compileall -q briefing
 	touch $(STAMP)
 
 clean:

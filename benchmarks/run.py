@@ -7,6 +7,7 @@ generated articles, cold and with a warm cache. Writes benchmarks/RESULTS.md.
 
 from __future__ import annotations
 
+import compileall
 import html
 import json
 import os
@@ -79,6 +80,9 @@ def main() -> None:
     if set(sys.argv[1:]) - {"--quick"}:  # "--help" too: a run takes minutes and rewrites RESULTS.md
         sys.exit("usage: python benchmarks/run.py [--quick]  (writes benchmarks/RESULTS.md)")
     quick = "--quick" in sys.argv
+    # what an installed package runs: compiled, as WeasyPrint is (an edited module would otherwise be
+    # compiled again in every measured run where PYTHONDONTWRITEBYTECODE is set)
+    compileall.compile_dir(ROOT / "briefing", quiet=1)
     rows: list[str] = []
     checks: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:

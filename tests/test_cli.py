@@ -298,6 +298,21 @@ def test_no_command_shows_the_commands_and_exits_2(capsys: pytest.CaptureFixture
     assert "build" in capsys.readouterr().err
 
 
+def test_the_command_ends_only_after_all_it_says_and_with_its_own_exit_code(tmp_path: Path) -> None:
+    # it ends its process at once (no interpreter shutdown): what it wrote to a pipe must all be out,
+    # with the pipe buffered as it is unless PYTHONUNBUFFERED is set
+    args = ("explain", "--no-cache", "--config", str(ROOT / "config.yaml"))
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"} | {"PYTHONPATH": str(ROOT)}
+    process = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True,
+                             cwd=tmp_path, env=buffered, timeout=300)
+    here = run(*args, cwd=tmp_path)
+    assert process.returncode == here.returncode == 0 and process.stdout.count("\n") > 50
+    assert process.stdout == here.stdout
+    failed = run_process("build", "--config", str(tmp_path / "nope.yaml"), cwd=tmp_path)
+    assert failed.returncode == run("build", "--config", str(tmp_path / "nope.yaml")).returncode != 0
+    assert one_error_line(failed)
+
+
 def test_output_cut_short_by_the_reader_is_no_error(tmp_path: Path) -> None:
     command = f"{sys.executable} -m briefing explain --no-cache --config {ROOT / 'config.yaml'} | head -1"
     result = subprocess.run(command, shell=True, capture_output=True, text=True, cwd=tmp_path, timeout=300,
